@@ -52,6 +52,8 @@ export interface SimStats {
   total: number;
   calls: Record<string, number>;
   callsByCredential: Record<string, Record<string, number>>;
+  /** Most business calls being handled at the same moment since the last reset. */
+  maxInFlight: number;
 }
 
 export interface SimServerOptions {
@@ -82,7 +84,9 @@ const MALFORMED_BODY = '{"errcode":0,"errmsg":"ok","orders":[{"order_id":';
  * fault injection and the `/__sim/` admin API. The upstream-specific behaviour lives in the routes.
  */
 export async function startSimServer(options: SimServerOptions): Promise<RunningSimServer> {
-  let stats: SimStats = { total: 0, calls: {}, callsByCredential: {} };
+  let inFlight = 0;
+  const freshStats = (): SimStats => ({ total: 0, calls: {}, callsByCredential: {}, maxInFlight: inFlight });
+  let stats = freshStats();
   let faults: FaultSettings = {};
   let faultHits = 0;
 
@@ -92,7 +96,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
       method: "POST",
       path: "/__sim/stats/reset",
       handle: () => {
-        stats = { total: 0, calls: {}, callsByCredential: {} };
+        stats = freshStats();
         return { body: { ok: true } };
       },
     },
@@ -167,6 +171,12 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
         return;
       }
 
+      // Counted until the response is written, so added latency shows up as concurrency.
+      inFlight += 1;
+      stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+      res.once("close", () => {
+        inFlight -= 1;
+      });
       stats.total += 1;
       stats.calls[route.endpoint] = (stats.calls[route.endpoint] ?? 0) + 1;
       const credential = route.credentialOf?.(simReq);
@@ -211,7 +221,7 @@ export async function startSimServer(options: SimServerOptions): Promise<Running
     port,
     stats: () => stats,
     resetStats: () => {
-      stats = { total: 0, calls: {}, callsByCredential: {} };
+      stats = freshStats();
     },
     setFaults: (next) => {
       faults = next;
