@@ -1,0 +1,66 @@
+/** HTTP tuning of one upstream source; every field is optional and falls back to `DEFAULT_HTTP_TUNING`. */
+export interface UpstreamHttpTuning {
+  connectTimeoutMs?: number;
+  /** Time to the response headers of one attempt. */
+  headersTimeoutMs?: number;
+  /** Maximum gap between body chunks of one attempt. */
+  bodyTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  /** Calls in flight per source (also the pool's connection count). */
+  concurrency?: number;
+  /** Calls allowed to wait for a slot; beyond that a call fails fast as unavailable. */
+  queueLimit?: number;
+  retry?: {
+    /** Attempts per call, the first included. */
+    maxAttempts?: number;
+    /** Exponential backoff with full jitter: attempt n waits random [0, min(maxDelayMs, initialDelayMs·2^n)). */
+    initialDelayMs?: number;
+    maxDelayMs?: number;
+    /** Budget for a call with all its attempts and waits; no attempt starts after it. */
+    maxTotalMs?: number;
+  };
+  breaker?: {
+    /** Consecutive unavailable attempts that open the breaker. */
+    consecutiveFailures?: number;
+    /** Time the breaker stays open before one half-open probe is let through. */
+    halfOpenAfterMs?: number;
+  };
+}
+
+export type ResolvedHttpTuning = Required<Omit<UpstreamHttpTuning, "retry" | "breaker">> & {
+  retry: Required<NonNullable<UpstreamHttpTuning["retry"]>>;
+  breaker: Required<NonNullable<UpstreamHttpTuning["breaker"]>>;
+};
+
+export const DEFAULT_HTTP_TUNING: ResolvedHttpTuning = {
+  connectTimeoutMs: 3_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 30_000,
+  concurrency: 8,
+  queueLimit: 1_000,
+  retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2_000, maxTotalMs: 20_000 },
+  breaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+};
+
+/** `over` on top of `base`, field by field (nested `retry` and `breaker` too); undefined fields do not override. */
+export function mergeHttpTuning(
+  base: UpstreamHttpTuning = {},
+  over: UpstreamHttpTuning = {},
+): UpstreamHttpTuning {
+  return {
+    ...base,
+    ...withoutUndefined(over),
+    retry: { ...base.retry, ...withoutUndefined(over.retry ?? {}) },
+    breaker: { ...base.breaker, ...withoutUndefined(over.breaker ?? {}) },
+  };
+}
+
+/** A tuning completed with the defaults. */
+export function resolveHttpTuning(tuning?: UpstreamHttpTuning): ResolvedHttpTuning {
+  return mergeHttpTuning(DEFAULT_HTTP_TUNING, tuning) as ResolvedHttpTuning;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

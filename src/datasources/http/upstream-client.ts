@@ -1,0 +1,299 @@
+import { performance } from "node:perf_hooks";
+
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  bulkhead,
+  circuitBreaker,
+  fullJitterGenerator,
+  handleWhen,
+  retry,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type RetryPolicy,
+} from "cockatiel";
+import { stringify } from "lossless-json";
+import type { Logger } from "pino";
+import { Pool } from "undici";
+import type { z } from "zod";
+
+import type { OrderSourceName } from "../../shared/order-source.js";
+import {
+  CircuitOpenError,
+  UpstreamAuthFailedError,
+  UpstreamBusinessError,
+  UpstreamError,
+  UpstreamRateLimitedError,
+  UpstreamUnavailableError,
+  type UpstreamErrorOptions,
+} from "../errors.js";
+import { reportUpstreamCall } from "./call-observer.js";
+import { redactedTarget } from "./redact.js";
+import { resolveHttpTuning, type ResolvedHttpTuning, type UpstreamHttpTuning } from "./tuning.js";
+import { parseLosslessBody, validateWireBody } from "./wire-body.js";
+
+/** One upstream call as a subclass describes it. */
+export interface UpstreamRequest<T> {
+  /** Stable operation name for logs, errors and call events, e.g. `product/order/get_list`. */
+  endpoint: string;
+  method: "GET" | "POST";
+  /** Path below the base URL, starting with `/`. */
+  path: string;
+  query?: Record<string, string>;
+  /** JSON body, serialised with lossless-json (bigint / LosslessNumber written as bare digits). */
+  body?: Record<string, unknown>;
+  /** The success body's wire schema; error envelopes are told apart before it applies. */
+  schema: z.ZodType<T>;
+}
+
+/** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
+export type UpstreamSend = <T>(request: UpstreamRequest<T>) => Promise<T>;
+
+export interface UpstreamClientOptions {
+  source: OrderSourceName;
+  baseUrl: string;
+  logger: Logger;
+  http?: UpstreamHttpTuning;
+}
+
+export type BreakerState = "closed" | "open" | "half-open" | "isolated";
+
+const BREAKER_STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half-open",
+  [CircuitState.Isolated]: "isolated",
+};
+
+const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/**
+ * The one HTTP lifecycle every upstream call goes through, in this order:
+ * retry (exponential backoff, full jitter, bounded attempts and total time)
+ *   → bulkhead (per-source concurrency) → circuit breaker → one attempt:
+ *     `attemptHeaders` hook (per attempt: signatures must be fresh) → serialise → keep-alive pool
+ *     → HTTP status → lossless parse → `envelopeError` hook → wire schema.
+ * Every call is logged at debug level and reported to the call observer once it settles.
+ * Subclasses describe requests and override the small protected hooks below.
+ */
+export abstract class UpstreamClient {
+  protected readonly source: OrderSourceName;
+  protected readonly logger: Logger;
+  protected readonly tuning: ResolvedHttpTuning;
+  private readonly pool: Pool;
+  private readonly pathPrefix: string;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly bulkhead: BulkheadPolicy;
+  private readonly breaker: CircuitBreakerPolicy;
+
+  constructor(options: UpstreamClientOptions) {
+    this.source = options.source;
+    this.logger = options.logger.child({ source: options.source });
+    this.tuning = resolveHttpTuning(options.http);
+    const base = new URL(options.baseUrl);
+    this.pathPrefix = base.pathname.replace(/\/+$/, "");
+    this.pool = new Pool(base.origin, {
+      connections: this.tuning.concurrency,
+      connect: { timeout: this.tuning.connectTimeoutMs },
+      headersTimeout: this.tuning.headersTimeoutMs,
+      bodyTimeout: this.tuning.bodyTimeoutMs,
+      keepAliveTimeout: this.tuning.keepAliveTimeoutMs,
+    });
+    this.retryPolicy = retry(
+      handleWhen((error) => error instanceof UpstreamError && this.isRetryable(error)),
+      {
+        maxAttempts: Math.max(0, this.tuning.retry.maxAttempts - 1),
+        backoff: new ExponentialBackoff({
+          generator: fullJitterGenerator,
+          initialDelay: this.tuning.retry.initialDelayMs,
+          maxDelay: this.tuning.retry.maxDelayMs,
+        }),
+      },
+    );
+    this.bulkhead = bulkhead(this.tuning.concurrency, this.tuning.queueLimit);
+    this.breaker = circuitBreaker(
+      handleWhen(
+        (error) => error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError),
+      ),
+      {
+        breaker: new ConsecutiveBreaker(this.tuning.breaker.consecutiveFailures),
+        halfOpenAfter: this.tuning.breaker.halfOpenAfterMs,
+      },
+    );
+    this.breaker.onStateChange((state) => {
+      const level = state === CircuitState.Open ? "warn" : "info";
+      this.logger[level]({ breaker: BREAKER_STATES[state] }, "upstream circuit breaker changed state");
+    });
+  }
+
+  /** The source's circuit breaker, for readiness checks and diagnostics. */
+  breakerState(): BreakerState {
+    return BREAKER_STATES[this.breaker.state];
+  }
+
+  /** Closes the keep-alive pool (waits for calls in flight). */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  /** Per-attempt headers, computed after any backoff (e.g. a signature with a fresh timestamp and nonce). */
+  protected attemptHeaders(_request: UpstreamRequest<unknown>): Record<string, string> {
+    return {};
+  }
+
+  /** The typed error for a parsed body that is an upstream error envelope; undefined for a success body. */
+  protected abstract envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined;
+
+  /** Whether a failed attempt is worth another (default: transient unavailability, not an open breaker). */
+  protected isRetryable(error: UpstreamError): boolean {
+    return error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError);
+  }
+
+  /** The breaker-open error of this source, for callers that check readiness without calling. */
+  protected assertBreakerClosed(endpoint: string): void {
+    if (this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.Isolated) {
+      throw new CircuitOpenError("circuit breaker is open", { source: this.source, endpoint });
+    }
+  }
+
+  /** Runs one upstream call through the whole lifecycle; rejects only with an `UpstreamError`. */
+  protected async send<T>(request: UpstreamRequest<T>): Promise<T> {
+    const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };
+    const started = performance.now();
+    const deadline = AbortSignal.timeout(this.tuning.retry.maxTotalMs);
+    let attempts = 0;
+    let lastError: UpstreamError | undefined;
+    let failure: UpstreamError | undefined;
+    try {
+      return await this.retryPolicy.execute(async () => {
+        // A backoff that ran past the budget starts no new attempt: the last real failure stands.
+        if (deadline.aborted && lastError) throw lastError;
+        attempts += 1;
+        try {
+          return await this.attempt(request, where, deadline);
+        } catch (error) {
+          lastError = this.asUpstreamError(error, where, deadline);
+          if (this.isRetryable(lastError)) this.logRetry(request, attempts, lastError);
+          throw lastError;
+        }
+      }, deadline);
+    } catch (error) {
+      failure = this.asUpstreamError(error, where, deadline);
+      throw failure;
+    } finally {
+      this.settle(request, performance.now() - started, attempts, failure);
+    }
+  }
+
+  private async attempt<T>(
+    request: UpstreamRequest<T>,
+    where: UpstreamErrorOptions,
+    deadline: AbortSignal,
+  ): Promise<T> {
+    try {
+      return await this.bulkhead.execute(
+        () => this.breaker.execute(() => this.exchange(request, where, deadline), deadline),
+        deadline,
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw new CircuitOpenError("circuit breaker is open", where);
+      if (error instanceof BulkheadRejectedError) {
+        throw new UpstreamUnavailableError("too many calls waiting for this source", where);
+      }
+      throw error;
+    }
+  }
+
+  private async exchange<T>(
+    request: UpstreamRequest<T>,
+    where: UpstreamErrorOptions,
+    deadline: AbortSignal,
+  ): Promise<T> {
+    const body = request.body === undefined ? undefined : stringify(request.body);
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+      ...this.attemptHeaders(request),
+    };
+    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : "";
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.pool.request({
+        method: request.method,
+        path: `${this.pathPrefix}${request.path}${query}`,
+        headers,
+        body,
+        signal: deadline,
+      });
+      status = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      // Typed here, inside the breaker, so network failures and timeouts count towards opening it.
+      throw this.asUpstreamError(error, where, deadline);
+    }
+    if (status >= 500) throw new UpstreamUnavailableError(`HTTP ${status}`, where);
+    if (status === 429) throw new UpstreamRateLimitedError(`HTTP ${status}`, where);
+    if (status === 401 || status === 403) throw new UpstreamAuthFailedError(`HTTP ${status}`, where);
+    if (status < 200 || status >= 300) throw new UpstreamBusinessError(`HTTP ${status}`, where);
+    const parsed = parseLosslessBody(text, where);
+    const rejection = this.envelopeError(parsed, where);
+    if (rejection) throw rejection;
+    return validateWireBody(request.schema, parsed, where);
+  }
+
+  /** Network errors, timeouts and aborts become `UPSTREAM_UNAVAILABLE`; typed errors pass through. */
+  private asUpstreamError(error: unknown, where: UpstreamErrorOptions, deadline: AbortSignal): UpstreamError {
+    if (error instanceof UpstreamError) return error;
+    if (deadline.aborted || error instanceof TaskCancelledError) {
+      return new UpstreamUnavailableError(`gave up after ${this.tuning.retry.maxTotalMs} ms`, {
+        ...where,
+        cause: error,
+      });
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    const label = typeof code === "string" ? code : "unknown";
+    const kind = TIMEOUT_CODES.has(label) ? "timed out" : "network error";
+    return new UpstreamUnavailableError(`${kind} (${label})`, { ...where, cause: error });
+  }
+
+  private logRetry(request: UpstreamRequest<unknown>, attempt: number, error: UpstreamError) {
+    this.logger.debug(
+      { endpoint: request.endpoint, attempt, code: error.code, upstreamCode: error.upstreamCode },
+      "upstream attempt failed; retrying within the bounds",
+    );
+  }
+
+  private settle(
+    request: UpstreamRequest<unknown>,
+    durationMs: number,
+    attempts: number,
+    error?: UpstreamError,
+  ) {
+    const rounded = Math.round(durationMs * 10) / 10;
+    this.logger.debug(
+      {
+        endpoint: request.endpoint,
+        method: request.method,
+        target: redactedTarget(request.path, request.query),
+        durationMs: rounded,
+        attempts,
+        result: error?.code ?? "OK",
+        upstreamCode: error?.upstreamCode,
+      },
+      "upstream call",
+    );
+    reportUpstreamCall({
+      source: this.source,
+      endpoint: request.endpoint,
+      durationMs: rounded,
+      ok: error === undefined,
+      ...(error ? { code: error.code, upstreamCode: error.upstreamCode } : {}),
+      attempts,
+    });
+  }
+}

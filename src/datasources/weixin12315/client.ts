@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+
+import type { Logger } from "pino";
+import { z } from "zod";
+
+import {
+  UpstreamAuthFailedError,
+  UpstreamBusinessError,
+  type UpstreamError,
+  type UpstreamErrorOptions,
+} from "../errors.js";
+import { redactSecrets } from "../http/redact.js";
+import type { UpstreamHttpTuning } from "../http/tuning.js";
+import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
+import { optional, wireText } from "../wire-primitives.js";
+import { signWeixin12315Request } from "./sign.js";
+import { weixin12315OrderListResponse, type Weixin12315WireOrder } from "./wire.js";
+
+export const WX12315_API_BASE_DEFAULT = "https://openapi.weixin12315.com";
+
+/** `md.shop.order.list` parameters. Times are China local `yyyy-MM-dd HH:mm:ss`. */
+export interface Weixin12315ListParams {
+  /** Status request code (1..6 in the documented order by default). */
+  orderStatus?: number;
+  /** 0 all, 1 micro mall, 2 group buy, 3 prize. */
+  orderScope: number;
+  /** An order number to look up. */
+  keyword?: string;
+  startOrderTime?: string;
+  endOrderTime?: string;
+  startReceiveTime?: string;
+  endReceiveTime?: string;
+  /** Group-buy state: -1 all, 0 forming, 1 succeeded, 2 failed. */
+  packageStatus: number;
+  pageIndex: number;
+  pageSize: number;
+}
+
+export interface Weixin12315OrderPage {
+  orders: Weixin12315WireOrder[];
+  /** Orders matching the filter (`return_data.total`, or `count` as in the document's example). */
+  count: number;
+}
+
+export interface Weixin12315ClientOptions {
+  baseUrl?: string;
+  appId: string;
+  appSecret: string;
+  logger: Logger;
+  http?: UpstreamHttpTuning;
+  /** Clock for the `timestamp` header (default: the system clock). */
+  now?: () => Date;
+  /** Nonce source (default: a random UUID's 32 hex digits). */
+  nonce?: () => string;
+}
+
+/**
+ * `return_code`s that mean the request's authentication was rejected: missing auth headers, unknown
+ * appid, malformed timestamp, stale timestamp, bad sign, replayed nonce. The document lists none; these
+ * are the codes our simulator answers with (docs/simulators) and the first thing to check on the real host.
+ */
+const AUTH_RETURN_CODES = new Set(["40001", "40002", "40003", "40004", "40005", "40006"]);
+
+const envelope = z.object({ return_code: wireText, return_msg: optional(wireText) });
+
+/** weixin12315 mall orders over the signed `md.shop.order.list` API. */
+export class Weixin12315Client extends UpstreamClient {
+  private readonly appId: string;
+  private readonly appSecret: string;
+  private readonly now: () => Date;
+  private readonly nonce: () => string;
+
+  constructor(options: Weixin12315ClientOptions) {
+    super({
+      source: "WEIXIN12315",
+      baseUrl: options.baseUrl ?? WX12315_API_BASE_DEFAULT,
+      logger: options.logger,
+      http: options.http,
+    });
+    this.appId = options.appId;
+    this.appSecret = options.appSecret;
+    this.now = options.now ?? (() => new Date());
+    this.nonce = options.nonce ?? (() => randomUUID().replaceAll("-", ""));
+  }
+
+  async listOrders(params: Weixin12315ListParams): Promise<Weixin12315OrderPage> {
+    const response = await this.send({
+      endpoint: "md.shop.order.list",
+      method: "POST",
+      path: "/api/sign/md.shop.order/v1/list",
+      // Absent filters are left out of both the JSON and the signature.
+      body: {
+        orderstatus: params.orderStatus,
+        orderscope: params.orderScope,
+        keyword: params.keyword,
+        startordertime: params.startOrderTime,
+        endordertime: params.endOrderTime,
+        startreceivetime: params.startReceiveTime,
+        endreceivetime: params.endReceiveTime,
+        packagestatus: params.packageStatus,
+        pageindex: params.pageIndex,
+        pagesize: params.pageSize,
+      },
+      schema: weixin12315OrderListResponse,
+    });
+    return { orders: response.return_data.orders, count: response.return_data.total };
+  }
+
+  /** One order by its order number (keyword search over all scopes and group states); null if none. */
+  async findOrderByNumber(orderNumber: string): Promise<Weixin12315WireOrder | null> {
+    // An empty keyword would mean "no filter", not "no order".
+    if (orderNumber.trim() === "") return null;
+    const page = await this.listOrders({
+      orderScope: 0,
+      packageStatus: -1,
+      keyword: orderNumber,
+      pageIndex: 1,
+      pageSize: 10,
+    });
+    // The keyword is a search: keep only the exact number.
+    return page.orders.find((order) => order.ordernumber === orderNumber) ?? null;
+  }
+
+  /** Ready when the breaker is not open and a signed one-row list call succeeds. */
+  async checkReady(): Promise<void> {
+    this.assertBreakerClosed("ready");
+    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 });
+  }
+
+  /** Signed per attempt: a retry needs a fresh timestamp and nonce (a replayed nonce is rejected). */
+  protected override attemptHeaders(request: UpstreamRequest<unknown>): Record<string, string> {
+    const headers = signWeixin12315Request(request.body ?? {}, {
+      appId: this.appId,
+      appSecret: this.appSecret,
+      now: this.now,
+      nonce: this.nonce,
+    });
+    return { ...headers };
+  }
+
+  protected override envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined {
+    const parsed = envelope.safeParse(body);
+    if (!parsed.success) return undefined; // no return_code at all: the wire schema reports it
+    const { return_code, return_msg } = parsed.data;
+    if (return_code === "0") return undefined;
+    const detail = `return_code ${return_code}: ${redactSecrets(return_msg ?? "")}`;
+    const options = { ...where, upstreamCode: return_code };
+    return AUTH_RETURN_CODES.has(return_code)
+      ? new UpstreamAuthFailedError(detail, options)
+      : new UpstreamBusinessError(detail, options);
+  }
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
+import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
+import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";
+
+const ABOVE_2_53 = 2n ** 53n;
+
+describe("MiniStoreClient orders (against the simulator)", () => {
+  const { logger, lines } = memoryLogger();
+  let sim: WechatSimulator;
+  let mini: MiniStoreClient;
+
+  beforeAll(async () => {
+    sim = await startWechatSimulator({ ...WECHAT, seed: 3, orderCount: 400 });
+    mini = miniStoreClient(sim, logger);
+  });
+  afterAll(async () => {
+    await mini.close();
+    await sim.close();
+  });
+
+  it("keeps 19-digit order ids digit-exact in a list page", async () => {
+    const page = await mini.listOrders(recentWindow(sim.now(), { status: 30, pageSize: 100 }));
+    const held = sim
+      .orders({ status: 30, source: 1 })
+      .filter((order) => order.create_time >= recentWindow(sim.now()).startCreateTime!);
+    expect(page.totalNum).toBe(held.length);
+    expect(page.orders.map((order) => order.order_id)).toEqual(
+      held.slice(0, 100).map((order) => String(order.order_id)),
+    );
+    const big = page.orders.filter((order) => BigInt(order.order_id) > ABOVE_2_53);
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.every((order) => /^\d{19}$/.test(order.order_id))).toBe(true);
+  });
+
+  it("gets one order by a 19-digit id, sent as a bare JSON number with its exact digits", async () => {
+    const target = sim
+      .orders()
+      .find((order) => order.order_id > ABOVE_2_53 && String(order.order_id).length === 19)!;
+    // Not representable as a float: a round-trip through Number would change its digits.
+    expect(String(Number(target.order_id))).not.toBe(String(target.order_id));
+    const order = await mini.getOrder(String(target.order_id));
+    expect(order?.order_id).toBe(String(target.order_id));
+    expect(order?.create_time).toBe(target.create_time);
+  });
+
+  it("answers null for an order WeChat does not have (100002) and for an id that is not digits", async () => {
+    expect(await mini.getOrder("1234567890123456789")).toBeNull();
+    expect(await mini.getOrder("not-an-id")).toBeNull();
+  });
+
+  it("checkReady obtains a token", async () => {
+    await expect(mini.checkReady()).resolves.toBeUndefined();
+  });
+
+  it("logged no secret or token", () => {
+    expectNoSecretsLogged(lines, [WECHAT.secret]);
+  });
+});
