@@ -1,0 +1,69 @@
+import { GraphQLError } from "graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+
+import { Node } from "../schema/common/node.interface.js";
+import { OrderSource } from "../schema/enums/order-source.enum.js";
+import { decodeOrderNodeId, type OrderNodeKey } from "../schema/node-id.js";
+import { Order, type AnyOrder } from "../schema/unions/order.union.js";
+import type { OrdersContext } from "./context.type.js";
+import { loadOrder } from "./load-order.js";
+import { OrderByNumberArgs } from "./order-lookup.args.js";
+
+const UINT64_MAX = 2n ** 64n - 1n;
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+function decodeId(id: string): OrderNodeKey {
+  const key = decodeOrderNodeId(id);
+  if (!key) throw badInput(`Not an order id issued by this service: ${JSON.stringify(id)}`);
+  return key;
+}
+
+/** Single-order lookups: by global id and by the number a person sees. */
+@Resolver()
+export class OrderLookupResolver {
+  @Query(() => Order, {
+    nullable: true,
+    description: "An order of either source by its global id; null when unknown.",
+  })
+  order(
+    @Arg("id", () => ID, { description: "The order's `id` (as returned by any order field)." }) id: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<AnyOrder | null> {
+    return loadOrder(ctx, decodeId(id));
+  }
+
+  @Query(() => Order, {
+    nullable: true,
+    description:
+      "An order by the number a person sees (WeChat `order_id`, weixin12315 `ordernumber`); null when unknown.",
+  })
+  orderByNumber(
+    @Args() { source, orderNumber }: OrderByNumberArgs,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<AnyOrder | null> {
+    if (
+      source === OrderSource.MINI_STORE &&
+      !(/^\d{1,20}$/.test(orderNumber) && BigInt(orderNumber) <= UINT64_MAX)
+    ) {
+      throw badInput(
+        `A WeChat order number is an unsigned 64-bit integer in digits, got ${JSON.stringify(orderNumber)}`,
+      );
+    }
+    if (orderNumber.trim() === "") throw badInput("orderNumber must not be empty");
+    return loadOrder(ctx, { source, key: orderNumber });
+  }
+
+  @Query(() => Node, {
+    nullable: true,
+    description: "Refetches any object with an `id` (Relay Node); null when unknown.",
+  })
+  node(
+    @Arg("id", () => ID, { description: "The object's `id`." }) id: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<AnyOrder | null> {
+    return loadOrder(ctx, decodeId(id));
+  }
+}

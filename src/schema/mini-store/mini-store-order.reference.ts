@@ -1,0 +1,22 @@
+import type { OrdersContext } from "../../resolvers/context.type.js";
+import { loadMiniStoreOrder } from "../../resolvers/load-order.js";
+import { upstreamKeyOfReference } from "../../resolvers/order-key.reference.js";
+import type { MiniStoreOrder } from "./mini-store-order.type.js";
+
+/**
+ * `_entities` for `MiniStoreOrder` by either key (`id`, `orderId`). Async on purpose: a bad
+ * representation fails its own entity, not the whole `_entities` list. All references of one
+ * `_entities` call reach the request's loader in the same tick, so each distinct order costs one
+ * `product/order/get` call, under the client's concurrency limit.
+ */
+export async function resolveMiniStoreOrderReference(
+  reference: { id?: unknown; orderId?: unknown },
+  ctx: OrdersContext,
+): Promise<MiniStoreOrder | null> {
+  const orderId = upstreamKeyOfReference(reference, {
+    typename: "MiniStoreOrder",
+    source: "MINI_STORE",
+    upstreamKeyField: "orderId",
+  });
+  return orderId === null ? null : loadMiniStoreOrder(ctx, orderId);
+}

@@ -1,0 +1,30 @@
+import { Directive, Extensions } from "type-graphql";
+
+/** What kind of buyer personal data a field holds; the server masks it by kind. */
+export type PersonalDataKind = "name" | "nickname" | "phone" | "address" | "postalCode" | "openid";
+
+/** The scope the router must have granted for a client to read buyer personal data. */
+export const PERSONAL_DATA_SCOPE = "orders:pii";
+
+export interface PersonalDataExtensions {
+  personalData: PersonalDataKind;
+}
+
+/**
+ * Marks a field as buyer personal data: the router requires the `orders:pii` scope and the server
+ * masks it (from `extensions.personalData`) when the caller may not see it. Federation forbids
+ * `@requiresScopes` on interface fields, so interface fields pass `{ onInterface: true }` and carry
+ * only the extension; their implementations carry the directive.
+ */
+export function PersonalData(
+  kind: PersonalDataKind,
+  options: { onInterface?: boolean } = {},
+): PropertyDecorator & MethodDecorator {
+  const extension = Extensions({ personalData: kind } satisfies PersonalDataExtensions);
+  if (options.onInterface) return extension;
+  const directive = Directive(`@requiresScopes(scopes: [["${PERSONAL_DATA_SCOPE}"]])`);
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    extension(target, key, descriptor!);
+    directive(target, key, descriptor!);
+  };
+}

@@ -1,0 +1,15 @@
+import { createUnionType } from "type-graphql";
+
+import { resolveBySource } from "../common/resolve-by-source.js";
+import { MiniStoreOrder } from "../mini-store/mini-store-order.type.js";
+import { Weixin12315Order } from "../weixin12315/weixin12315-order.type.js";
+
+export const Order = createUnionType({
+  name: "Order",
+  description: "An order of either source; ask common fields with `... on OrderCommon`.",
+  types: () => [MiniStoreOrder, Weixin12315Order] as const,
+  resolveType: resolveBySource({ MINI_STORE: "MiniStoreOrder", WEIXIN12315: "Weixin12315Order" }),
+});
+
+/** A mapped order of either source. */
+export type AnyOrder = MiniStoreOrder | Weixin12315Order;
