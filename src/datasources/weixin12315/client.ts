@@ -57,7 +57,7 @@ export interface Weixin12315ClientOptions {
 /**
  * `return_code`s that mean the request's authentication was rejected: missing auth headers, unknown
  * appid, malformed timestamp, stale timestamp, bad sign, replayed nonce. The document lists none; these
- * are the codes our simulator answers with (docs/simulators) and the first thing to check on the real host.
+ * are the codes our simulator answers with (docs/simulators.md) and the first thing to check on the real host.
  */
 const AUTH_RETURN_CODES = new Set(["40001", "40002", "40003", "40004", "40005", "40006"]);
 
