@@ -1,0 +1,47 @@
+// `miniStoreOrders`: WeChat's own filters → one get_list stream per status code, all in one
+// partition group (a -31042 split applies to every status of the window).
+import { MINI_STORE_STATUS_CODES } from "../../datasources/wechat/status.js";
+import type { OrdersContext } from "../../resolvers/context.type.js";
+import { MiniStoreChannel } from "../../schema/enums/mini-store-channel.enum.js";
+import type { MiniStoreOrderFilter } from "../../schema/filters/mini-store-order-filter.input.js";
+import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
+import type { ConnectionQuery } from "../connection.js";
+import { SOURCE_RANK } from "../order-key.js";
+import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
+import { isEmpty, type Segment } from "../time-window.js";
+import { readMiniStorePage } from "../upstream/mini-store-stream.js";
+import { boundsOf, createdWindow, distinctIn, secondaryWindow } from "./filter-bounds.js";
+import { streamPlan } from "./stream-plan.js";
+
+export function miniStoreOrdersQuery(
+  filter: MiniStoreOrderFilter | null | undefined,
+  ctx: OrdersContext,
+  settings: PaginationSettings,
+): ConnectionQuery<MiniStoreOrder> {
+  const created = boundsOf(["createdAfter", "createdBefore"], filter?.createdAfter, filter?.createdBefore);
+  const updated = boundsOf(["updatedAfter", "updatedBefore"], filter?.updatedAfter, filter?.updatedBefore);
+  const statuses = distinctIn<number>(filter?.statuses, MINI_STORE_STATUS_CODES) ?? [
+    ...MINI_STORE_STATUS_CODES,
+  ];
+  const channel = filter?.channel ?? MiniStoreChannel.MINI_STORE;
+  const normalized = { statuses, created: created ?? null, updated: updated ?? null, channel };
+
+  return {
+    binding: { field: "miniStoreOrders", filter: JSON.stringify(normalized) },
+    streams: (snapshot) => {
+      const updatedWindow = secondaryWindow(updated, snapshot);
+      // An update window that cannot hold anything leaves no stream to read.
+      const families = updatedWindow && isEmpty(updatedWindow) ? [] : statuses;
+      return streamPlan(
+        families.map((status) => ({
+          group: 0,
+          rank: SOURCE_RANK.MINI_STORE,
+          maxPageSize: maxPageSizeOf(settings, "MINI_STORE"),
+          read: (segment: Segment, page: number, size: number) =>
+            readMiniStorePage(ctx.loaders, { status, channel, updated: updatedWindow }, segment, page, size),
+        })),
+        [createdWindow(created, updated !== undefined, snapshot)],
+      );
+    },
+  };
+}

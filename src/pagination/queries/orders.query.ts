@@ -1,0 +1,129 @@
+// The merged `orders` field: normalized filter → one WeChat stream per matching status code and
+// one weixin12315 stream per matching status (one for all), each source its own partition group.
+import { SourceNotConfiguredError } from "../../datasources/errors.js";
+import { MINI_STORE_STATUS_CODES, miniStoreStatusesFor } from "../../datasources/wechat/status.js";
+import { WEIXIN12315_STATUS_TABLE, weixin12315StatusesFor } from "../../datasources/weixin12315/status.js";
+import { loadOrder } from "../../resolvers/load-order.js";
+import type { OrdersContext } from "../../resolvers/context.type.js";
+import { OrderStatus } from "../../schema/enums/order-status.enum.js";
+import type { OrderFilter } from "../../schema/filters/order-filter.input.js";
+import type { AnyOrder } from "../../schema/unions/order.union.js";
+import { ORDER_SOURCES, type OrderSourceName } from "../../shared/order-source.js";
+import type { ConnectionQuery } from "../connection.js";
+import { keyOf, SOURCE_RANK } from "../order-key.js";
+import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
+import { contains, type Segment } from "../time-window.js";
+import { readMiniStorePage } from "../upstream/mini-store-stream.js";
+import { readWeixin12315Page } from "../upstream/weixin12315-stream.js";
+import type { FetchedPage } from "../walker.js";
+import { boundsOf, createdWindow, distinctIn, orderNumberOf } from "./filter-bounds.js";
+import { streamPlan, type ReadableFamily } from "./stream-plan.js";
+
+const GROUP: Readonly<Record<OrderSourceName, number>> = { MINI_STORE: 0, WEIXIN12315: 1 };
+const ALL_WEIXIN12315_STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE).length;
+const UINT64_DIGITS = /^\d{1,20}$/;
+
+export function ordersQuery(
+  filter: OrderFilter | null | undefined,
+  ctx: OrdersContext,
+  settings: PaginationSettings,
+): ConnectionQuery<AnyOrder> {
+  const created = boundsOf(["createdAfter", "createdBefore"], filter?.createdAfter, filter?.createdBefore);
+  const sources = distinctIn<OrderSourceName>(filter?.sources, ORDER_SOURCES) ?? [...ORDER_SOURCES];
+  const statuses = distinctIn(filter?.statuses, Object.values(OrderStatus));
+  const orderNumber = orderNumberOf(filter?.orderNumber, "filter.orderNumber");
+  const normalized = {
+    sources,
+    statuses: statuses ?? null,
+    created: created ?? null,
+    orderNumber: orderNumber ?? null,
+  };
+
+  const families: ReadableFamily<AnyOrder>[] =
+    orderNumber === undefined
+      ? listFamilies(sources, statuses, ctx, settings)
+      : lookupFamilies(sources, statuses, orderNumber, ctx);
+  return {
+    binding: { field: "orders", filter: JSON.stringify(normalized) },
+    streams: (snapshot) => {
+      const window = createdWindow(created, orderNumber !== undefined, snapshot);
+      return streamPlan(families, [window, window]);
+    },
+  };
+}
+
+function listFamilies(
+  sources: OrderSourceName[],
+  statuses: OrderStatus[] | undefined,
+  ctx: OrdersContext,
+  settings: PaginationSettings,
+): ReadableFamily<AnyOrder>[] {
+  const family = (source: OrderSourceName) => ({
+    group: GROUP[source],
+    rank: SOURCE_RANK[source],
+    maxPageSize: maxPageSizeOf(settings, source),
+  });
+  const wechat = !sources.includes("MINI_STORE")
+    ? []
+    : statuses
+      ? MINI_STORE_STATUS_CODES.filter((code) => statuses.some((s) => miniStoreStatusesFor(s).includes(code)))
+      : MINI_STORE_STATUS_CODES;
+  const weixin = statuses?.flatMap(weixin12315StatusesFor);
+  // One stream reads every status; a set that covers them all needs no `orderstatus` either.
+  const weixinCodes: (number | undefined)[] = !sources.includes("WEIXIN12315")
+    ? []
+    : weixin === undefined || weixin.length === ALL_WEIXIN12315_STATUSES
+      ? [undefined]
+      : weixin.map((s) => settings.weixin12315StatusCodes[s]);
+  return [
+    ...wechat.map((status) => ({
+      ...family("MINI_STORE"),
+      read: (segment: Segment, page: number, size: number) =>
+        readMiniStorePage(ctx.loaders, { status, channel: 1, optional: true }, segment, page, size),
+    })),
+    ...weixinCodes.map((orderStatus) => ({
+      ...family("WEIXIN12315"),
+      read: (segment: Segment, page: number, size: number) =>
+        readWeixin12315Page(
+          ctx.loaders,
+          { orderStatus, orderScope: 0, packageStatus: -1, optional: true },
+          segment,
+          page,
+          size,
+        ),
+    })),
+  ];
+}
+
+/** `orderNumber` given: each source is a stream of at most one order, found by direct lookup. */
+function lookupFamilies(
+  sources: OrderSourceName[],
+  statuses: OrderStatus[] | undefined,
+  orderNumber: string,
+  ctx: OrdersContext,
+): ReadableFamily<AnyOrder>[] {
+  const find = async (source: OrderSourceName) => {
+    if (source === "MINI_STORE" && !(UINT64_DIGITS.test(orderNumber) && BigInt(orderNumber) < 2n ** 64n))
+      return null;
+    try {
+      return await loadOrder(ctx, { source, key: orderNumber });
+    } catch (error) {
+      if (error instanceof SourceNotConfiguredError) return null;
+      throw error;
+    }
+  };
+  return sources.map((source) => ({
+    group: GROUP[source],
+    rank: SOURCE_RANK[source],
+    maxPageSize: 1000,
+    read: async (segment: Segment, page: number, size: number): Promise<FetchedPage<AnyOrder>> => {
+      const order = await find(source);
+      const matches =
+        order && contains(segment, keyOf(order).t) && (!statuses || statuses.includes(order.status))
+          ? [order]
+          : [];
+      const rows = matches.slice((page - 1) * size, page * size);
+      return { items: rows.map((node) => ({ key: keyOf(node), node })), total: matches.length };
+    },
+  }));
+}

@@ -1,0 +1,65 @@
+// `weixin12315Orders`: the mall's own filters → a single md.shop.order.list stream.
+import type { OrdersContext } from "../../resolvers/context.type.js";
+import { Weixin12315GroupBuyStatus } from "../../schema/enums/weixin12315-group-buy-status.enum.js";
+import { Weixin12315OrderScope } from "../../schema/enums/weixin12315-order-scope.enum.js";
+import type { Weixin12315OrderFilter } from "../../schema/filters/weixin12315-order-filter.input.js";
+import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
+import type { ConnectionQuery } from "../connection.js";
+import { SOURCE_RANK } from "../order-key.js";
+import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
+import { isEmpty, type Segment } from "../time-window.js";
+import { readWeixin12315Page } from "../upstream/weixin12315-stream.js";
+import { boundsOf, createdWindow, orderNumberOf, secondaryWindow } from "./filter-bounds.js";
+import { streamPlan } from "./stream-plan.js";
+
+export function weixin12315OrdersQuery(
+  filter: Weixin12315OrderFilter | null | undefined,
+  ctx: OrdersContext,
+  settings: PaginationSettings,
+): ConnectionQuery<Weixin12315Order> {
+  const ordered = boundsOf(["orderedAfter", "orderedBefore"], filter?.orderedAfter, filter?.orderedBefore);
+  const received = boundsOf(
+    ["receivedAfter", "receivedBefore"],
+    filter?.receivedAfter,
+    filter?.receivedBefore,
+  );
+  const keyword = orderNumberOf(filter?.orderNumber, "filter.orderNumber");
+  const normalized = {
+    status: filter?.status ?? null,
+    scope: filter?.scope ?? Weixin12315OrderScope.ALL,
+    orderNumber: keyword ?? null,
+    ordered: ordered ?? null,
+    received: received ?? null,
+    groupBuyStatus: filter?.groupBuyStatus ?? Weixin12315GroupBuyStatus.ALL,
+  };
+  const orderStatus =
+    normalized.status === null ? undefined : settings.weixin12315StatusCodes[normalized.status];
+
+  return {
+    binding: { field: "weixin12315Orders", filter: JSON.stringify(normalized) },
+    streams: (snapshot) => {
+      const receivedWindow = secondaryWindow(received, snapshot);
+      const stream = {
+        orderStatus,
+        orderScope: normalized.scope,
+        packageStatus: normalized.groupBuyStatus,
+        keyword,
+        received: receivedWindow,
+      };
+      return streamPlan(
+        receivedWindow && isEmpty(receivedWindow)
+          ? []
+          : [
+              {
+                group: 0,
+                rank: SOURCE_RANK.WEIXIN12315,
+                maxPageSize: maxPageSizeOf(settings, "WEIXIN12315"),
+                read: (segment: Segment, page: number, size: number) =>
+                  readWeixin12315Page(ctx.loaders, stream, segment, page, size),
+              },
+            ],
+        [createdWindow(ordered, received !== undefined || keyword !== undefined, snapshot)],
+      );
+    },
+  };
+}

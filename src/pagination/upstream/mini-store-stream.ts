@@ -1,0 +1,56 @@
+// Reads one page of a WeChat stream through the request's loaders: a created-time sub-window,
+// one status, and the filter's other native parameters.
+import { SourceNotConfiguredError, UpstreamError } from "../../datasources/errors.js";
+import type { OrderLoaders } from "../../datasources/loaders.js";
+import { mapMiniStoreOrder } from "../../datasources/wechat/mapping.js";
+import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
+import { keyOf } from "../order-key.js";
+import { chinaText, type Segment } from "../time-window.js";
+import { WindowTooLargeError, type FetchedPage } from "../walker.js";
+
+/** WeChat's "scanned too much data, shorten the time frame". */
+const WINDOW_TOO_LARGE = new Set(["-31042", "-31043"]);
+
+export interface MiniStoreStream {
+  status: number;
+  /** `source`: 1 Mini Store, 2 CPS. */
+  channel: 1 | 2;
+  updated?: Segment | undefined;
+  /** Merged `orders`: an unconfigured source reads as empty instead of failing. */
+  optional?: boolean;
+}
+
+export async function readMiniStorePage(
+  loaders: OrderLoaders,
+  stream: MiniStoreStream,
+  created: Segment,
+  page: number,
+  pageSize: number,
+): Promise<FetchedPage<MiniStoreOrder>> {
+  try {
+    const result = await loaders.miniStoreOrderPage.load({
+      startCreateTime: chinaText(created.lo),
+      endCreateTime: chinaText(created.hi),
+      ...(stream.updated && {
+        startUpdateTime: chinaText(stream.updated.lo),
+        endUpdateTime: chinaText(stream.updated.hi),
+      }),
+      status: stream.status,
+      page,
+      pageSize,
+      source: stream.channel,
+    });
+    return {
+      items: result.orders.map((wire) => {
+        const node = mapMiniStoreOrder(wire);
+        return { key: keyOf(node), node };
+      }),
+      total: result.totalNum,
+    };
+  } catch (error) {
+    if (error instanceof UpstreamError && WINDOW_TOO_LARGE.has(error.upstreamCode ?? ""))
+      throw new WindowTooLargeError(error);
+    if (stream.optional && error instanceof SourceNotConfiguredError) return { items: [], total: 0 };
+    throw error;
+  }
+}

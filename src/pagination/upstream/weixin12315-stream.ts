@@ -1,0 +1,55 @@
+// Reads one page of a weixin12315 stream through the request's loaders: an order-time window plus
+// the filter's native parameters.
+import { SourceNotConfiguredError } from "../../datasources/errors.js";
+import type { OrderLoaders } from "../../datasources/loaders.js";
+import { mapWeixin12315Order } from "../../datasources/weixin12315/mapping.js";
+import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
+import { keyOf } from "../order-key.js";
+import { chinaText, type Segment } from "../time-window.js";
+import type { FetchedPage } from "../walker.js";
+
+export interface Weixin12315Stream {
+  /** `orderstatus` request code; absent for every status. */
+  orderStatus?: number | undefined;
+  orderScope: number;
+  packageStatus: number;
+  keyword?: string | undefined;
+  received?: Segment | undefined;
+  /** Merged `orders`: an unconfigured source reads as empty instead of failing. */
+  optional?: boolean;
+}
+
+export async function readWeixin12315Page(
+  loaders: OrderLoaders,
+  stream: Weixin12315Stream,
+  ordered: Segment,
+  page: number,
+  pageSize: number,
+): Promise<FetchedPage<Weixin12315Order>> {
+  try {
+    const result = await loaders.weixin12315OrderPage.load({
+      ...(stream.orderStatus !== undefined && { orderStatus: stream.orderStatus }),
+      orderScope: stream.orderScope,
+      ...(stream.keyword !== undefined && { keyword: stream.keyword }),
+      startOrderTime: chinaText(ordered.lo),
+      endOrderTime: chinaText(ordered.hi),
+      ...(stream.received && {
+        startReceiveTime: chinaText(stream.received.lo),
+        endReceiveTime: chinaText(stream.received.hi),
+      }),
+      packageStatus: stream.packageStatus,
+      pageIndex: page,
+      pageSize,
+    });
+    return {
+      items: result.orders.map((wire) => {
+        const node = mapWeixin12315Order(wire);
+        return { key: keyOf(node), node };
+      }),
+      total: result.count,
+    };
+  } catch (error) {
+    if (stream.optional && error instanceof SourceNotConfiguredError) return { items: [], total: 0 };
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+
+import { paginate } from "../pagination/connection.js";
+import { ordersQuery } from "../pagination/queries/orders.query.js";
+import { paginationContext, settingsOf } from "../pagination/settings.js";
+import { connectionOf } from "../schema/connections/connection.factory.js";
+import { OrderConnection } from "../schema/connections/order-connection.type.js";
+import { OrdersArgs } from "../schema/filters/connection.args.js";
+import type { OrdersContext } from "./context.type.js";
+
+@Resolver()
+export class OrdersResolver {
+  @Query(() => OrderConnection, {
+    description:
+      "Orders of both sources merged newest-created first (ties: MINI_STORE first, then orderId descending). " +
+      "A walk is a snapshot of its window: every order in it appears exactly once, in order, even while orders change.",
+  })
+  async orders(@Args() { filter, ...page }: OrdersArgs, @Ctx() ctx: OrdersContext): Promise<OrderConnection> {
+    const settings = settingsOf(ctx);
+    return connectionOf(
+      OrderConnection,
+      await paginate(ordersQuery(filter, ctx, settings), page, paginationContext(settings)),
+    );
+  }
+}
