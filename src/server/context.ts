@@ -1,0 +1,64 @@
+// The per-operation GraphQL context: fresh loaders (no cache outlives an operation), the request id,
+// and whether this caller may see buyer personal data unmasked.
+import type { IncomingHttpHeaders } from "node:http";
+
+import type { UpstreamSources } from "../datasources/index.js";
+import { createOrderLoaders } from "../datasources/loaders.js";
+import type { OrdersContext } from "../resolvers/context.type.js";
+import { PERSONAL_DATA_SCOPE } from "../schema/personal-data.js";
+import type { PaginationSettings } from "../pagination/settings.js";
+import type { Config } from "./config.js";
+
+/** What the operation log line reports; filled in while the operation runs. */
+export interface OperationRecord {
+  operationName: string | null;
+  /** `extensions.code` of every error in the response, in order. */
+  errorCodes: string[];
+  upstreamCalls: number;
+  upstreamFailures: number;
+}
+
+export interface ServerContext extends OrdersContext {
+  operation: OperationRecord;
+}
+
+export const newOperationRecord = (): OperationRecord => ({
+  operationName: null,
+  errorCodes: [],
+  upstreamCalls: 0,
+  upstreamFailures: 0,
+});
+
+/**
+ * True when masking is off, or the scope header (forwarded by the router) lists `orders:pii` among
+ * its space- or comma-separated scopes.
+ */
+export function canSeePersonalData(
+  headers: IncomingHttpHeaders,
+  personalData: Config["personalData"],
+): boolean {
+  if (!personalData.masking) return true;
+  const value = headers[personalData.scopeHeader];
+  const text = Array.isArray(value) ? value.join(" ") : (value ?? "");
+  return text.split(/[\s,]+/).includes(PERSONAL_DATA_SCOPE);
+}
+
+export interface RequestContextOptions {
+  sources: UpstreamSources;
+  personalData: Config["personalData"];
+  /** Built once per server with `paginationSettingsFrom(config)`. */
+  pagination?: PaginationSettings;
+  requestId: string;
+  headers: IncomingHttpHeaders;
+  operation: OperationRecord;
+}
+
+export function createRequestContext(options: RequestContextOptions): ServerContext {
+  return {
+    loaders: createOrderLoaders(options.sources),
+    requestId: options.requestId,
+    canSeePersonalData: canSeePersonalData(options.headers, options.personalData),
+    operation: options.operation,
+    ...(options.pagination && { pagination: options.pagination }),
+  };
+}

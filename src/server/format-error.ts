@@ -1,0 +1,66 @@
+// What a client sees of an error: the contract's codes, never a stack trace, secret or internal detail.
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+
+import { UpstreamError } from "../datasources/errors.js";
+import { scrubSecretsInText } from "./logger.js";
+
+export const INTERNAL_ERROR_MESSAGE = "Internal server error";
+
+/** The GraphQL error body of a request refused outside Apollo (auth, body parsing, size, routing). */
+export const graphqlErrorBody = (message: string, code: string) => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+/** True for errors the client is meant to read (they carry a code other than INTERNAL_SERVER_ERROR). */
+export function isExpectedError(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return typeof code === "string" && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+export interface FormatErrorOptions {
+  /** Secrets to scrub from any message, whatever produced it. */
+  secrets: readonly string[];
+  /** Outside production, an unexpected error's (scrubbed) message is added as `extensions.detail`. */
+  exposeDetail: boolean;
+}
+
+/**
+ * Apollo's `formatError`: upstream failures → `{code, source, upstreamCode}`; errors with a client-facing
+ * code (validation, user input, limits, auth) keep it; anything else → INTERNAL_SERVER_ERROR with a
+ * generic message. Unexpected errors are logged in full by the operation log, not here.
+ */
+export function createFormatError(options: FormatErrorOptions) {
+  const scrub = (text: string) => scrubSecretsInText(text, options.secrets);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { message, locations, path } = formatted;
+    const where = { ...(locations ? { locations } : {}), ...(path ? { path } : {}) };
+    const original = unwrapResolverError(error);
+
+    if (original instanceof UpstreamError) {
+      return {
+        message: scrub(original.message),
+        ...where,
+        extensions: {
+          code: original.code,
+          source: original.source,
+          ...(original.upstreamCode !== undefined ? { upstreamCode: original.upstreamCode } : {}),
+        },
+      };
+    }
+    if (isExpectedError(formatted)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { message: scrub(message), ...where, extensions };
+    }
+    return {
+      message: INTERNAL_ERROR_MESSAGE,
+      ...where,
+      extensions: {
+        code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+        ...(options.exposeDetail
+          ? { detail: scrub(original instanceof Error ? original.message : message) }
+          : {}),
+      },
+    };
+  };
+}
