@@ -174,6 +174,28 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
     expect(calls(sim)).toEqual({ [LIST]: 3 });
   });
 
+  it("a readiness check is the half-open probe, so an idle replica's open breaker can close again", async () => {
+    const guarded = client({
+      http: {
+        ...FAST_HTTP,
+        retry: { ...FAST_HTTP.retry, maxAttempts: 1 },
+        breaker: { consecutiveFailures: 1, halfOpenAfterMs: 100 },
+      },
+    });
+    await guarded.checkReady(); // token cached
+    sim.setFaults({ mode: "http502", endpoints: [LIST] });
+    await expectUpstreamError(guarded.listOrders(recentWindow(sim.now())), "UPSTREAM_UNAVAILABLE");
+    expect(guarded.breakerState()).toBe("open");
+    await expect(guarded.checkReady()).rejects.toBeInstanceOf(CircuitOpenError);
+
+    sim.setFaults({});
+    sim.resetStats();
+    await sleep(150); // past halfOpenAfterMs, with no business traffic at all
+    await guarded.checkReady();
+    expect(guarded.breakerState()).toBe("closed");
+    expect(calls(sim)).toEqual({ [LIST]: 1 }); // exactly one probe
+  });
+
   it("network failures count too, and a failed half-open probe opens the breaker again", async () => {
     const guarded = client({
       http: {

@@ -153,13 +153,6 @@ export abstract class UpstreamClient {
     return error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError);
   }
 
-  /** The breaker-open error of this source, for callers that check readiness without calling. */
-  protected assertBreakerClosed(endpoint: string): void {
-    if (this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.Isolated) {
-      throw new CircuitOpenError("circuit breaker is open", { source: this.source, endpoint });
-    }
-  }
-
   /** Runs one upstream call through the whole lifecycle; rejects only with an `UpstreamError`. */
   protected async send<T>(request: UpstreamRequest<T>): Promise<T> {
     const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };

@@ -12,12 +12,16 @@ import {
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient } from "../http/upstream-client.js";
 import { redactSecrets } from "../http/redact.js";
+import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { optional, wireInt, wireText } from "../wire-primitives.js";
 import { AccessTokenProvider, type AccessTokenTuning, type WechatCredentials } from "./auth.js";
 import type { TokenStore } from "./token-store.js";
 import { miniStoreOrderGetResponse, miniStoreOrderListResponse, type MiniStoreWireOrder } from "./wire.js";
 
 export const WECHAT_API_BASE_DEFAULT = "https://api.weixin.qq.com";
+
+/** Any valid status does for the readiness probe; 10 (pending payment) keeps the scan small. */
+const READY_PROBE_STATUS = 10;
 
 /** `product/order/get_list` filters. Times are China local `yyyy-MM-dd HH:mm:ss`; one pair is required. */
 export interface MiniStoreListParams {
@@ -128,8 +132,18 @@ export class MiniStoreClient extends UpstreamClient {
 
   /** Ready when the breaker is not open and a token can be had (fetched if none is cached). */
   async checkReady(): Promise<void> {
-    this.assertBreakerClosed("ready");
     await this.tokens.getToken();
+    if (this.breakerState() === "closed") return;
+    // Not closed: one minimal list call is the half-open probe. An unready replica gets no traffic,
+    // so without this probe an open breaker would keep it unready forever.
+    const now = new Date();
+    await this.listOrders({
+      startCreateTime: formatChinaLocalTime(new Date(now.getTime() - 60_000)),
+      endCreateTime: formatChinaLocalTime(now),
+      status: READY_PROBE_STATUS,
+      page: 1,
+      pageSize: 1,
+    });
   }
 
   protected override envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined {

@@ -121,9 +121,9 @@ export class Weixin12315Client extends UpstreamClient {
     return page.orders.find((order) => order.ordernumber === orderNumber) ?? null;
   }
 
-  /** Ready when the breaker is not open and a signed one-row list call succeeds. */
+  /** Ready when a signed one-row list call succeeds. */
   async checkReady(): Promise<void> {
-    this.assertBreakerClosed("ready");
+    // Goes through the breaker: when it is open this call is the half-open probe (or fails fast).
     await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 });
   }
 
