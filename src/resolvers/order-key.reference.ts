@@ -2,7 +2,7 @@
 // used, so every key of a type lands on the same request-scoped loader (and is deduplicated there).
 import { GraphQLError } from "graphql";
 
-import { decodeOrderNodeId } from "../schema/node-id.js";
+import { decodeOrderNodeId, isMiniStoreOrderId } from "../schema/node-id.js";
 import type { OrderSourceName } from "../shared/order-source.js";
 
 export interface OrderEntityKeys {
@@ -23,7 +23,10 @@ export function upstreamKeyOfReference(
   keys: OrderEntityKeys,
 ): string | null {
   const upstreamKey = reference[keys.upstreamKeyField];
-  if (typeof upstreamKey === "string") return upstreamKey;
+  if (typeof upstreamKey === "string") {
+    // A WeChat order_id outside uint64 names no order: null, without asking upstream.
+    return keys.source === "MINI_STORE" && !isMiniStoreOrderId(upstreamKey) ? null : upstreamKey;
+  }
   if (typeof reference.id === "string") {
     const decoded = decodeOrderNodeId(reference.id);
     return decoded?.source === keys.source ? decoded.key : null;

@@ -3,13 +3,11 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 
 import { Node } from "../schema/common/node.interface.js";
 import { OrderSource } from "../schema/enums/order-source.enum.js";
-import { decodeOrderNodeId, type OrderNodeKey } from "../schema/node-id.js";
+import { decodeOrderNodeId, isMiniStoreOrderId, type OrderNodeKey } from "../schema/node-id.js";
 import { Order, type AnyOrder } from "../schema/unions/order.union.js";
 import type { OrdersContext } from "./context.type.js";
 import { loadOrder } from "./load-order.js";
 import { OrderByNumberArgs } from "./order-lookup.args.js";
-
-const UINT64_MAX = 2n ** 64n - 1n;
 
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
@@ -44,10 +42,7 @@ export class OrderLookupResolver {
     @Args() { source, orderNumber }: OrderByNumberArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<AnyOrder | null> {
-    if (
-      source === OrderSource.MINI_STORE &&
-      !(/^\d{1,20}$/.test(orderNumber) && BigInt(orderNumber) <= UINT64_MAX)
-    ) {
+    if (source === OrderSource.MINI_STORE && !isMiniStoreOrderId(orderNumber)) {
       throw badInput(
         `A WeChat order number is an unsigned 64-bit integer in digits, got ${JSON.stringify(orderNumber)}`,
       );

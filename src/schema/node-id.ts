@@ -6,6 +6,13 @@ const TYPE_NAMES = {
   WEIXIN12315: "Weixin12315Order",
 } as const satisfies Record<OrderSourceName, string>;
 
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** Whether text can be a WeChat `order_id`: an unsigned 64-bit integer written in digits. */
+export function isMiniStoreOrderId(text: string): boolean {
+  return /^\d{1,20}$/.test(text) && BigInt(text) <= UINT64_MAX;
+}
+
 export interface OrderNodeKey {
   source: OrderSourceName;
   /** WeChat `order_id` (digits) or weixin12315 `ordernumber`. */
@@ -26,7 +33,7 @@ export function decodeOrderNodeId(id: string): OrderNodeKey | null {
   const typeName = text.slice(0, separator);
   const key = text.slice(separator + 1);
   if (separator < 0 || key === "") return null;
-  if (typeName === TYPE_NAMES.MINI_STORE) return /^\d+$/.test(key) ? { source: "MINI_STORE", key } : null;
+  if (typeName === TYPE_NAMES.MINI_STORE) return isMiniStoreOrderId(key) ? { source: "MINI_STORE", key } : null;
   if (typeName === TYPE_NAMES.WEIXIN12315) return { source: "WEIXIN12315", key };
   return null;
 }

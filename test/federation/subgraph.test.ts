@@ -121,6 +121,9 @@ describe("_entities", () => {
         { __typename: "Weixin12315Order", orderNumber: "fw0000000000000000" },
         { __typename: "MiniStoreOrder", id: x1Id },
         { __typename: "Weixin12315Order", id: w1Id },
+        // Not a uint64, so no WeChat order_id: null without an upstream call.
+        { __typename: "MiniStoreOrder", orderId: "18446744073709551616" },
+        { __typename: "MiniStoreOrder", orderId: "12a" },
       ],
     });
 
@@ -148,8 +151,10 @@ describe("_entities", () => {
       null,
       null,
       null,
+      null,
+      null,
     ]);
-    // w1 twice (by id and by orderId) is one call; the foreign ids cost nothing.
+    // w1 twice (by id and by orderId) is one call; the foreign and out-of-range keys cost nothing.
     expect(stack.wechat.stats().calls).toEqual({ "product/order/get": 3 });
     expect(stack.weixin12315.stats().calls).toEqual({ "md.shop.order.list": 3 });
   });
