@@ -33,7 +33,8 @@ export function decodeOrderNodeId(id: string): OrderNodeKey | null {
   const typeName = text.slice(0, separator);
   const key = text.slice(separator + 1);
   if (separator < 0 || key === "") return null;
-  if (typeName === TYPE_NAMES.MINI_STORE) return isMiniStoreOrderId(key) ? { source: "MINI_STORE", key } : null;
+  if (typeName === TYPE_NAMES.MINI_STORE)
+    return isMiniStoreOrderId(key) ? { source: "MINI_STORE", key } : null;
   if (typeName === TYPE_NAMES.WEIXIN12315) return { source: "WEIXIN12315", key };
   return null;
 }
