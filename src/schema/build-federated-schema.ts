@@ -3,7 +3,7 @@
 // TypeGraphQL's decorators need the metadata polyfill before any type module loads.
 import "reflect-metadata";
 
-import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
+import { buildSubgraphSchema } from "@apollo/subgraph";
 import { mergeResolvers } from "@graphql-tools/merge";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
@@ -17,6 +17,11 @@ export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
 
 const FEDERATION_LINK = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@requiresScopes"])`;
 
+/** @apollo/subgraph's resolver-map type (not exported by name from its entry point in 2.14). */
+type SubgraphResolvers = NonNullable<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]
+>;
+
 export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({ resolvers, orphanedTypes, skipCheck: true, validate: false });
   const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
@@ -27,7 +32,7 @@ export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
       resolvers: mergeResolvers([
         createResolversMap(typeGraphqlSchema),
         referenceResolvers,
-      ]) as GraphQLResolverMap,
+      ]) as SubgraphResolvers,
     },
   ]);
   copyFieldExtensions(typeGraphqlSchema, subgraph);
