@@ -9,6 +9,7 @@ import {
   Kind,
   visit,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -194,6 +195,9 @@ const tooComplex = (message: string, extensions: Record<string, unknown> = {}) =
     extensions: { code: "QUERY_TOO_COMPLEX", http: httpBadRequest, ...extensions },
   });
 
+/** Bounds the cost memo of one document (variables shapes are caller-controlled). */
+const MEMOISED_COSTS_PER_DOCUMENT = 100;
+
 /** The estimated cost of an operation (exported for tests and for tuning `MAX_QUERY_COST`). */
 export function operationCost(options: Omit<Parameters<typeof getComplexity>[0], "estimators">): number {
   return getComplexity({
@@ -219,19 +223,35 @@ function overlongString(value: unknown, max: number, path: string): string | und
   return undefined;
 }
 
+/**
+ * What decides an operation's cost besides its document: the numbers and list lengths of its
+ * variables (the estimators read `first`/`last` and the number of representations, never a string).
+ */
+const costShapeOf = (operationName: string | null | undefined, variables: Record<string, unknown>) =>
+  `${operationName ?? ""}|${JSON.stringify(variables, (_key, value: unknown) =>
+    typeof value === "string" ? "" : Array.isArray(value) ? value.length : value,
+  )}`;
+
 /** Cost and input-size limits, checked after validation with the request's variables. */
 export function limitsPlugin(limits: Limits): ApolloServerPlugin {
+  // Apollo hands a repeated query the same cached DocumentNode, so both document walks are memoised
+  // on it: the literal scan once per document, the cost once per document and variables shape.
+  const literalsWithinLimit = new WeakSet<DocumentNode>();
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation, operationName }) {
           const max = limits.maxStringLength;
           let tooLong = overlongString(request.variables ?? {}, max, "$variables");
-          visit(document, {
-            StringValue(node) {
-              if (!tooLong && node.value.length > max) tooLong = "a string literal";
-            },
-          });
+          if (!tooLong && !literalsWithinLimit.has(document)) {
+            visit(document, {
+              StringValue(node) {
+                if (!tooLong && node.value.length > max) tooLong = "a string literal";
+              },
+            });
+            if (!tooLong) literalsWithinLimit.add(document);
+          }
           if (tooLong) {
             throw new GraphQLError(
               `Input too long: ${tooLong.replace(/^\$variables\./, "$")} exceeds ${max} characters.`,
@@ -241,14 +261,18 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
             );
           }
 
-          let cost: number;
+          const costShape = costShapeOf(operationName, request.variables ?? {});
+          let knownCosts = costs.get(document);
+          if (!knownCosts) costs.set(document, (knownCosts = new Map()));
+          let cost = knownCosts.get(costShape);
           try {
-            cost = operationCost({
+            cost ??= operationCost({
               schema,
               query: document,
               variables: request.variables ?? {},
               operationName: operationName ?? undefined,
             });
+            if (knownCosts.size < MEMOISED_COSTS_PER_DOCUMENT) knownCosts.set(costShape, cost);
           } catch (error) {
             // Bad variables: execution rejects them with BAD_USER_INPUT before any resolver runs.
             const variableErrors = getVariableValues(

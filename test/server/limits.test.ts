@@ -95,6 +95,11 @@ describe("operation limits over HTTP", () => {
     stack.wechat.resetStats();
     const error = await expectRejected(page, "QUERY_TOO_COMPLEX", { n: 10 });
     expect(error.extensions).toMatchObject({ cost: 31, maximumCost: 30 });
+    // The cost is memoised per document and variables shape: asking again decides the same way.
+    expect((await stack.graphql(page, { n: 5 })).errors).toBeUndefined();
+    stack.wechat.resetStats();
+    const again = await expectRejected(page, "QUERY_TOO_COMPLEX", { n: 10 });
+    expect(again.extensions).toMatchObject({ cost: 31, maximumCost: 30 });
     const backwards = await expectRejected(
       "{ miniStoreOrders(last: 10) { nodes { id orderId } } }",
       "QUERY_TOO_COMPLEX",
