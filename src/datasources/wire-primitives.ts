@@ -60,32 +60,34 @@ export const wireBool = z.preprocess((value) => {
   return text;
 }, z.boolean());
 
-/** China local time text (`2020-03-25 13:05:25` or `2017/7/29 13:39:34`), validated, kept as written. */
-export const wireChinaTime = z.string().refine(
-  (text) => {
+/**
+ * Parses with `parse` once, at validation: the instant leaves the wire layer, so mapping never parses
+ * the same text again; text `parse` throws on is a validation issue with `expected` in its message.
+ */
+function instantFrom<T>(parse: (text: string) => T, expected: string) {
+  return (text: string, ctx: z.RefinementCtx): T => {
     try {
-      return parseChinaLocalTime(text) !== null;
+      return parse(text);
     } catch {
-      return false;
+      ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${JSON.stringify(text)}` });
+      return z.NEVER;
     }
-  },
-  { error: (issue) => `expected China local time (yyyy-MM-dd HH:mm:ss), got ${JSON.stringify(issue.input)}` },
+  };
+}
+
+/** China local time text (`2020-03-25 13:05:25` or `2017/7/29 13:39:34`) → the instant; empty text is invalid. */
+export const wireChinaTime = z.string().transform(
+  instantFrom((text) => {
+    const instant = parseChinaLocalTime(text);
+    if (instant === null) throw new RangeError("empty");
+    return instant;
+  }, "China local time (yyyy-MM-dd HH:mm:ss)"),
 );
 
-/** Unix seconds as a JSON integer or digit string (WeChat delivery times) → digit string; `0` means unset. */
+/** Unix seconds as a JSON integer or digit string (WeChat delivery times) → the instant; `0` means unset (null). */
 export const wireUnixSeconds = z.preprocess(
   numberText,
-  z.string().refine(
-    (text) => {
-      try {
-        parseUnixSeconds(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: (issue) => `expected unix seconds, got ${JSON.stringify(issue.input)}` },
-  ),
+  z.string().transform(instantFrom(parseUnixSeconds, "unix seconds")),
 );
 
 /** A field the upstream may omit or send as null: absent → null. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
+import { parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
 import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";
 
@@ -42,7 +43,7 @@ describe("MiniStoreClient orders (against the simulator)", () => {
     expect(String(Number(target.order_id))).not.toBe(String(target.order_id));
     const order = await mini.getOrder(String(target.order_id));
     expect(order?.order_id).toBe(String(target.order_id));
-    expect(order?.create_time).toBe(target.create_time);
+    expect(order?.create_time).toEqual(parseChinaLocalTime(target.create_time)); // the same instant
   });
 
   it("answers null for an order WeChat does not have (100002) and for an id that is not digits", async () => {

@@ -1,5 +1,4 @@
 // Pure mapping from a validated WeChat wire order to the schema's MiniStoreOrder. No I/O.
-import { parseChinaLocalTime, parseUnixSeconds } from "../../shared/china-time.js";
 import { moneyFromFen, type MoneyValue } from "../../shared/money.js";
 import type { MiniStoreAddress } from "../../schema/mini-store/mini-store-address.type.js";
 import type { MiniStoreDeliveryInfo } from "../../schema/mini-store/mini-store-delivery-info.type.js";
@@ -17,8 +16,6 @@ import type {
 const SOURCE = "MINI_STORE";
 
 const fen = (value: number | null): MoneyValue | null => (value === null ? null : moneyFromFen(value));
-const localTime = (text: string | null): Date | null => (text === null ? null : parseChinaLocalTime(text));
-const unixTime = (text: string | null): Date | null => (text === null ? null : parseUnixSeconds(text));
 /** Common note fields treat empty text as "no note"; the exact text stays on `extInfo`. */
 const note = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -71,7 +68,7 @@ function mapDelivery(wire: MiniStoreWireDeliveryInfo): MiniStoreDeliveryInfo {
     shipments: wire.delivery_product_info.map((shipment) => ({
       waybillId: shipment.waybill_id,
       deliveryId: shipment.delivery_id,
-      deliveryTime: unixTime(shipment.delivery_time),
+      deliveryTime: shipment.delivery_time,
       deliverType: shipment.deliver_type,
       deliveryAddress: shipment.delivery_address ? mapAddress(shipment.delivery_address) : null,
       productInfos: shipment.product_infos.map((product) => ({
@@ -80,13 +77,13 @@ function mapDelivery(wire: MiniStoreWireDeliveryInfo): MiniStoreDeliveryInfo {
         productCnt: product.product_cnt,
       })),
     })),
-    shipDoneTime: unixTime(wire.ship_done_time),
+    shipDoneTime: wire.ship_done_time,
     insuranceInfo: wire.insurance_info
       ? { type: wire.insurance_info.type, insurancePrice: fen(wire.insurance_info.insurance_price) }
       : null,
     deliverType: wire.deliver_type,
-    offlineDeliveryTime: unixTime(wire.offline_delivery_time),
-    offlinePickupTime: unixTime(wire.offline_pickup_time),
+    offlineDeliveryTime: wire.offline_delivery_time,
+    offlinePickupTime: wire.offline_pickup_time,
   };
 }
 
@@ -95,8 +92,6 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
   const miniStoreStatus = miniStoreStatusFromCode(wire.status);
   // The wire schema admits documented codes only; reaching this is a programming error.
   if (miniStoreStatus === undefined) throw new RangeError(`undocumented WeChat order status ${wire.status}`);
-  const createdAt = parseChinaLocalTime(wire.create_time);
-  if (createdAt === null) throw new RangeError("WeChat order without create_time");
   const detail = wire.order_detail;
   const price = detail?.price_info ?? null;
   const pay = detail?.pay_info ?? null;
@@ -110,9 +105,9 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
     status: normalizeMiniStoreStatus(miniStoreStatus),
     sourceStatus: String(wire.status),
     miniStoreStatus,
-    createdAt,
-    updatedAt: localTime(wire.update_time),
-    paidAt: localTime(pay?.pay_time ?? null),
+    createdAt: wire.create_time,
+    updatedAt: wire.update_time,
+    paidAt: pay?.pay_time ?? null,
     totalAmount: orderAmount,
     freight: fen(price?.freight ?? null),
     buyerOpenid: wire.openid,
@@ -122,11 +117,11 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
     payInfo: pay && {
       source: SOURCE,
       method: pay.pay_method,
-      paidAt: localTime(pay.pay_time),
+      paidAt: pay.pay_time,
       amount: orderAmount,
       prepayId: pay.prepay_id,
       transactionId: pay.transaction_id,
-      prepayTime: localTime(pay.prepay_time),
+      prepayTime: pay.prepay_time,
     },
     deliveryInfo: detail?.delivery_info ? mapDelivery(detail.delivery_info) : null,
     aftersale: aftersale && {

@@ -1,5 +1,4 @@
 // Pure mapping from a validated weixin12315 wire order to the schema's Weixin12315Order. No I/O.
-import { parseChinaLocalTime } from "../../shared/china-time.js";
 import { moneyFromYuanText, type MoneyValue } from "../../shared/money.js";
 import { Weixin12315OrderStatus } from "../../schema/enums/weixin12315-order-status.enum.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
@@ -12,7 +11,6 @@ import type { Weixin12315WireOrder, Weixin12315WireOrderItem } from "./wire.js";
 const SOURCE = "WEIXIN12315";
 
 const yuan = (text: string | null): MoneyValue | null => (text === null ? null : moneyFromYuanText(text));
-const localTime = (text: string | null): Date | null => (text === null ? null : parseChinaLocalTime(text));
 /** Common note fields treat empty text as "no note". */
 const note = (text: string | null): string | null => (text ? text : null);
 
@@ -33,7 +31,7 @@ function mapItem(wire: Weixin12315WireOrderItem): Weixin12315OrderItem {
     discount: wire.discount,
     payPrice: yuan(wire.payPrice),
     payPoint: wire.payPoint,
-    publishedTime: localTime(wire.publishedTime),
+    publishedTime: wire.publishedTime,
     formatId: wire.formatID,
     ggRemark: wire.ggRemark,
     weight: wire.weight,
@@ -74,9 +72,7 @@ function mapDelivery(wire: Weixin12315WireOrder): Weixin12315DeliveryInfo | null
 /** Maps one validated weixin12315 order to the schema object (carrying `source` for resolveType). */
 export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Order {
   const weixin12315Status = weixin12315StatusFromName(wire.orderstatus);
-  const createdAt = parseChinaLocalTime(wire.ordertime);
-  if (createdAt === null) throw new RangeError("weixin12315 order without ordertime");
-  const passTime = localTime(wire.passtime);
+  const passTime = wire.passtime;
   // The example shows an unpaid (待付款) order whose passtime equals its ordertime: a placeholder, not a payment.
   const paidAt = weixin12315Status === Weixin12315OrderStatus.PENDING_PAYMENT ? null : passTime;
   const totalAmount = yuan(wire.payprice);
@@ -88,7 +84,7 @@ export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Orde
     status: normalizeWeixin12315Status(weixin12315Status),
     sourceStatus: wire.orderstatus,
     weixin12315Status,
-    createdAt,
+    createdAt: wire.ordertime,
     updatedAt: null,
     paidAt,
     totalAmount,
