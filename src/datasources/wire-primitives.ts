@@ -5,6 +5,7 @@ import { isLosslessNumber, type LosslessNumber } from "lossless-json";
 import { z } from "zod";
 
 import { parseChinaLocalTime, parseUnixSeconds } from "../shared/china-time.js";
+import type { OrderSourceName } from "../shared/order-source.js";
 
 const INTEGER = /^-?\d+$/;
 const DIGITS = /^\d+$/;
@@ -103,4 +104,50 @@ export function optionalBlank<T extends z.ZodType>(schema: T) {
 /** An optional list: absent or null → []. */
 export function optionalList<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => (value === undefined || value === null ? [] : value), z.array(item));
+}
+
+/**
+ * A list row validated only for the fields the walk orders rows by (`orderId`, `createdAt`): the
+ * page reads many more rows than it returns, so the rest of `raw` is validated (and mapped) only
+ * for the rows a page returns (`listedRowMapper` in http/wire-body.ts).
+ */
+export interface ListedRow<S extends OrderSourceName> {
+  readonly source: S;
+  readonly orderId: string;
+  readonly createdAt: Date;
+  /** The row as parsed (lossless-json), unchecked beyond the two key fields. */
+  readonly raw: unknown;
+  /** The row's index in the response's list, for error paths (`orders[3].…`). */
+  readonly index: number;
+}
+
+/**
+ * An order list (absent or null → []) whose rows are checked for their key fields only, with the
+ * same primitives the full order schema uses for them; a bad key names its path (`orders[3].create_time`).
+ */
+export function listedRows<S extends OrderSourceName>(
+  source: S,
+  fields: { orderId: string; createdAt: string },
+) {
+  const key = z.object({ [fields.orderId]: wireId, [fields.createdAt]: wireChinaTime });
+  return optionalList(z.unknown()).transform((rows, ctx): ListedRow<S>[] =>
+    rows.map((raw, index) => {
+      const parsed = key.safeParse(raw);
+      if (!parsed.success) {
+        // Issues of a nested parse, re-rooted at the row: the list's own path is prefixed by zod.
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: "custom", message: issue.message, path: [index, ...issue.path] });
+        }
+        return z.NEVER;
+      }
+      const data = parsed.data as Record<string, unknown>;
+      return {
+        source,
+        orderId: data[fields.orderId] as string,
+        createdAt: data[fields.createdAt] as Date,
+        raw,
+        index,
+      };
+    }),
+  );
 }

@@ -21,18 +21,24 @@ export interface Snapshot {
   windowDays: number;
 }
 
-/** The streams of one connection query, for a given snapshot. */
-export interface StreamPlan<T> {
+/** The streams of one connection query, for a given snapshot; they yield rows of type `R`. */
+export interface StreamPlan<R> {
   families: StreamFamily[];
   /** Per partition group: the window its families read (empty when lo > hi). */
   windows: Segment[];
-  fetchPage: FetchPage<T>;
+  fetchPage: FetchPage<R>;
 }
 
-export interface ConnectionQuery<T> {
+/** A connection whose streams yield rows `R` and whose edges hold nodes `T`. */
+export interface ConnectionQuery<T, R = T> {
   /** The field and normalized filter cursors are bound to. */
   binding: CursorBinding;
-  streams(snapshot: Snapshot): StreamPlan<T>;
+  streams(snapshot: Snapshot): StreamPlan<R>;
+  /**
+   * The node of a row the page returns. A page reads many more rows than it returns, so rows stay
+   * as the lists gave them (key checked) and only the returned ones are validated and mapped here.
+   */
+  node(row: R): T;
 }
 
 export interface PaginationContext {
@@ -91,8 +97,8 @@ function partitionsOf(windows: Segment[], state: CursorState | undefined, argume
 }
 
 /** One page of a connection: validates the arguments, walks the streams, and issues cursors. */
-export async function paginate<T>(
-  query: ConnectionQuery<T>,
+export async function paginate<T, R>(
+  query: ConnectionQuery<T, R>,
   args: ConnectionArgs,
   context: PaginationContext,
 ): Promise<ConnectionPage<T>> {
@@ -130,7 +136,7 @@ export async function paginate<T>(
   const splits = result.partitions.map((p) => p.starts);
   const edges = result.edges.map(({ item, hints }) => ({
     cursor: context.codec.encode({ ...snapshot, splits, position: item.key, hints }, query.binding),
-    node: item.node,
+    node: query.node(item.row),
   }));
   if (!forward) edges.reverse();
   return {

@@ -5,9 +5,10 @@ import { compareNewestFirst, ID_CEILING, type OrderKey } from "./order-key.js";
 import { planPages } from "./page-plan.js";
 import { contains, halves, segmentsOf, splitSegment, type Partition, type Segment } from "./time-window.js";
 
+/** A row of a stream and its key; what `T` is (a raw listed row, a node) is the caller's business. */
 export interface WalkItem<T> {
   key: OrderKey;
-  node: T;
+  row: T;
 }
 
 export interface FetchedPage<T> {
@@ -384,7 +385,7 @@ async function merge<T>(
     // The same order read from two streams (its status changed between two reads of this page).
     if (last && walkOrder(item.key, last) === 0) continue;
     last = item.key;
-    edges.push({ item: { key: item.key, node: item.node }, hints: hintsBefore ?? hintsAt(item.key) });
+    edges.push({ item: { key: item.key, row: item.row }, hints: hintsBefore ?? hintsAt(item.key) });
   }
   return { edges, hasMore };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
+import { miniStoreOrderOfRow } from "../../src/datasources/wechat/mapping.js";
 import { parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
 import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";
@@ -27,12 +28,14 @@ describe("MiniStoreClient orders (against the simulator)", () => {
       .orders({ status: 30, source: 1 })
       .filter((order) => order.create_time >= recentWindow(sim.now()).startCreateTime!);
     expect(page.totalNum).toBe(held.length);
-    expect(page.orders.map((order) => order.order_id)).toEqual(
+    expect(page.orders.map((row) => row.orderId)).toEqual(
       held.slice(0, 100).map((order) => String(order.order_id)),
     );
-    const big = page.orders.filter((order) => BigInt(order.order_id) > ABOVE_2_53);
+    const big = page.orders.filter((row) => BigInt(row.orderId) > ABOVE_2_53);
     expect(big.length).toBeGreaterThan(0);
-    expect(big.every((order) => /^\d{19}$/.test(order.order_id))).toBe(true);
+    expect(big.every((row) => /^\d{19}$/.test(row.orderId))).toBe(true);
+    // The rows returned are validated in full and mapped with the same exact ids.
+    expect(big.map((row) => miniStoreOrderOfRow(row).orderId)).toEqual(big.map((row) => row.orderId));
   });
 
   it("gets one order by a 19-digit id, sent as a bare JSON number with its exact digits", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { UpstreamAuthFailedError } from "../../src/datasources/errors.js";
+import { weixin12315OrderOfRow } from "../../src/datasources/weixin12315/mapping.js";
 import { signWeixin12315Request } from "../../src/datasources/weixin12315/sign.js";
 import {
   Weixin12315Client,
@@ -89,12 +90,15 @@ describe("Weixin12315Client (against the simulator)", () => {
     const page = await client.listOrders(ALL);
     const expected = sim.orders().slice(0, 20);
     expect(page.count).toBe(sim.orders().length);
-    expect(page.orders.map((o) => o.ordernumber)).toEqual(expected.map((o) => o.ordernumber));
-    const first = page.orders[0]!;
+    expect(page.orders.map((row) => row.orderId)).toEqual(expected.map((o) => o.orderid));
+    // Rows are validated in full and mapped when returned: exact decimals survive.
+    const first = weixin12315OrderOfRow(page.orders[0]!);
     const wire = expected[0]!;
-    expect(first.payprice).toBe(wire.payprice);
-    expect(first.items.map((i) => i.originalPrice)).toEqual(wire.items.map((i) => String(i.originalPrice)));
-    expect(first.items.every((i) => /^\d+\.\d{2}$/.test(i.totalPrice ?? ""))).toBe(true);
+    expect(first.orderNumber).toBe(wire.ordernumber);
+    expect(first.totalAmount?.amount).toBe(wire.payprice);
+    expect(first.products.map((i) => i.unitPrice?.amount)).toEqual(
+      wire.items.map((i) => String(i.originalPrice)),
+    );
   });
 
   it("finds an order by its number, and answers null for an unknown one", async () => {

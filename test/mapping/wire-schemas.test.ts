@@ -3,8 +3,18 @@ import { parse } from "lossless-json";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { miniStoreOrderGetResponse, miniStoreOrderListResponse } from "../../src/datasources/wechat/wire.js";
-import { weixin12315OrderListResponse } from "../../src/datasources/weixin12315/wire.js";
+import { UpstreamBadResponseError } from "../../src/datasources/errors.js";
+import { mapMiniStoreOrder, miniStoreOrderOfRow } from "../../src/datasources/wechat/mapping.js";
+import {
+  miniStoreListedOrdersResponse,
+  miniStoreOrderGetResponse,
+  miniStoreOrderListResponse,
+} from "../../src/datasources/wechat/wire.js";
+import { mapWeixin12315Order, weixin12315OrderOfRow } from "../../src/datasources/weixin12315/mapping.js";
+import {
+  weixin12315ListedOrdersResponse,
+  weixin12315OrderListResponse,
+} from "../../src/datasources/weixin12315/wire.js";
 import {
   optional,
   optionalBlank,
@@ -208,5 +218,71 @@ describe("weixin12315 wire schema", () => {
       "return_data.orders.0.orderstatus",
       "return_data.orders.0.payprice",
     ]);
+  });
+});
+
+describe("listed rows (list pages validate the order key; the rest when a row is returned)", () => {
+  const wechat = () => parse(wechatExampleText) as { orders: Record<string, unknown>[] };
+  const weixin = () =>
+    parse(weixin12315ExampleText) as { return_data: { orders: Record<string, unknown>[] } };
+
+  it("carry the validated key and the raw row; the row maps to what full validation gives", () => {
+    const listed = miniStoreListedOrdersResponse.parse(wechat());
+    const full = miniStoreOrderListResponse.parse(wechat());
+    expect(listed.total_num).toBe(full.total_num);
+    expect(listed.orders[0]).toMatchObject({
+      source: "MINI_STORE",
+      orderId: "12123121332",
+      createdAt: full.orders[0]!.create_time,
+      index: 0,
+    });
+    expect(listed.orders.map(miniStoreOrderOfRow)).toEqual(full.orders.map(mapMiniStoreOrder));
+
+    const listed12315 = weixin12315ListedOrdersResponse.parse(weixin()).return_data;
+    const full12315 = weixin12315OrderListResponse.parse(weixin()).return_data;
+    expect(listed12315.total).toBe(full12315.total);
+    expect(listed12315.orders.map(weixin12315OrderOfRow)).toEqual(full12315.orders.map(mapWeixin12315Order));
+  });
+
+  it("accept a malformed field outside the key, and fail on it (with its full path) once the row is mapped", () => {
+    const body = wechat();
+    (body.orders[0]!.order_detail as { price_info: Record<string, unknown> }).price_info.order_price = "10.5";
+    const row = miniStoreListedOrdersResponse.parse(body).orders[0]!;
+    expect(() => miniStoreOrderOfRow(row)).toThrow(UpstreamBadResponseError);
+    expect(() => miniStoreOrderOfRow(row)).toThrow(
+      "MINI_STORE product/order/get_list: response does not match the documented shape at " +
+        'orders[0].order_detail.price_info.order_price: expected an integer, got "10.5"',
+    );
+
+    const body12315 = weixin();
+    body12315.return_data.orders[0]!.payprice = "112.005";
+    const row12315 = weixin12315ListedOrdersResponse.parse(body12315).return_data.orders[0]!;
+    expect(() => weixin12315OrderOfRow(row12315)).toThrow(
+      "at return_data.orders[0].payprice: expected an amount in yuan",
+    );
+  });
+
+  it("reject a malformed key field, with the same quirks accepted as by the full schema", () => {
+    const body = wechat();
+    body.orders[0]!.create_time = "2020-02-30 10:00:00";
+    body.orders[1]!.order_id = "12a";
+    const result = miniStoreListedOrdersResponse.safeParse(body);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
+      "orders.0.create_time",
+      "orders.1.order_id",
+    ]);
+
+    const body12315 = weixin();
+    body12315.return_data.orders[0]!.orderid = 12613; // a number where the example sends text: accepted
+    expect(weixin12315ListedOrdersResponse.parse(body12315).return_data.orders[0]!.orderId).toBe("12613");
+    body12315.return_data.orders[0]!.ordertime = "";
+    expect(
+      weixin12315ListedOrdersResponse.safeParse(body12315).error?.issues.map((issue) => issue.path.join(".")),
+    ).toEqual(["return_data.orders.0.ordertime"]);
+  });
+
+  it("are validated and mapped once per row object", () => {
+    const [row] = miniStoreListedOrdersResponse.parse(wechat()).orders;
+    expect(miniStoreOrderOfRow(row!)).toBe(miniStoreOrderOfRow(row!));
   });
 });

@@ -89,6 +89,16 @@ describe("walk over a stable shop", () => {
     expect(walked.callsPerPage).toEqual(walked.callsPerPage.map(() => 8));
   });
 
+  it("turns only the rows a page returns into nodes, once each (not the rows read around them)", async () => {
+    const shop = new MemoryShop(6, 400, 5000, NOW);
+    const query = shop.query(STATUSES, {}, 10_000);
+    const page = await paginate(query, { first: 20 }, context(shop));
+    // 8 streams each read ~21 rows for this page; 20 are returned, the 21st only answers hasNextPage.
+    expect(shop.nodesResolved.map(id)).toEqual(page.edges.map((e) => id(e.node)));
+    const backward = await paginate(query, { last: 5, before: page.pageInfo.endCursor }, context(shop));
+    expect(shop.nodesResolved.slice(20).map(id)).toEqual(backward.edges.map((e) => id(e.node)).reverse());
+  });
+
   it("honours an explicit window, inclusive to the second", async () => {
     const shop = new MemoryShop(9, 300, 600, NOW);
     for (const t of [NOW - 301, NOW - 300, NOW - 100, NOW - 99]) shop.insert(t).status = 2;

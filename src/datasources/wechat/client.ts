@@ -16,7 +16,13 @@ import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { optional, wireInt, wireText } from "../wire-primitives.js";
 import { AccessTokenProvider, type AccessTokenTuning, type WechatCredentials } from "./auth.js";
 import type { TokenStore } from "./token-store.js";
-import { miniStoreOrderGetResponse, miniStoreOrderListResponse, type MiniStoreWireOrder } from "./wire.js";
+import {
+  MINI_STORE_LIST,
+  miniStoreListedOrdersResponse,
+  miniStoreOrderGetResponse,
+  type MiniStoreListedOrder,
+  type MiniStoreWireOrder,
+} from "./wire.js";
 
 export const WECHAT_API_BASE_DEFAULT = "https://api.weixin.qq.com";
 
@@ -38,7 +44,8 @@ export interface MiniStoreListParams {
 }
 
 export interface MiniStoreOrderPage {
-  orders: MiniStoreWireOrder[];
+  /** Checked for their order key only: `miniStoreOrderOfRow` validates and maps the rows a page returns. */
+  orders: MiniStoreListedOrder[];
   totalNum: number;
 }
 
@@ -97,12 +104,12 @@ export class MiniStoreClient extends UpstreamClient {
     };
     const response = await this.withToken((token) =>
       this.send({
-        endpoint: "product/order/get_list",
+        endpoint: MINI_STORE_LIST.endpoint,
         method: "POST",
         path: "/product/order/get_list",
         query: { access_token: token },
         body,
-        schema: miniStoreOrderListResponse,
+        schema: miniStoreListedOrdersResponse,
       }),
     );
     return { orders: response.orders, totalNum: response.total_num };

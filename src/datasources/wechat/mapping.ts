@@ -1,16 +1,21 @@
 // Pure mapping from a validated WeChat wire order to the schema's MiniStoreOrder. No I/O.
+// `miniStoreOrderOfRow` also validates a listed row in full first (lists check only the order key).
 import { moneyFromFen, type MoneyValue } from "../../shared/money.js";
 import type { MiniStoreAddress } from "../../schema/mini-store/mini-store-address.type.js";
 import type { MiniStoreDeliveryInfo } from "../../schema/mini-store/mini-store-delivery-info.type.js";
 import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
 import type { MiniStoreProductInfo } from "../../schema/mini-store/mini-store-product-info.type.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
+import { listedRowMapper } from "../http/wire-body.js";
 import { miniStoreStatusFromCode, normalizeMiniStoreStatus } from "./status.js";
-import type {
-  MiniStoreWireAddressInfo,
-  MiniStoreWireDeliveryInfo,
-  MiniStoreWireOrder,
-  MiniStoreWireProductInfo,
+import {
+  MINI_STORE_LIST,
+  miniStoreWireOrder,
+  type MiniStoreListedOrder,
+  type MiniStoreWireAddressInfo,
+  type MiniStoreWireDeliveryInfo,
+  type MiniStoreWireOrder,
+  type MiniStoreWireProductInfo,
 } from "./wire.js";
 
 const SOURCE = "MINI_STORE";
@@ -147,3 +152,11 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
     orderType: wire.order_type,
   };
 }
+
+/** The order a get_list row stands for, validated in full and mapped once (when a page returns it). */
+export const miniStoreOrderOfRow: (row: MiniStoreListedOrder) => MiniStoreOrder = listedRowMapper({
+  schema: miniStoreWireOrder,
+  map: mapMiniStoreOrder,
+  endpoint: MINI_STORE_LIST.endpoint,
+  listPath: MINI_STORE_LIST.rows,
+});

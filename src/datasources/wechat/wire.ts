@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import {
+  listedRows,
   optional,
   optionalBlank,
   optionalList,
@@ -12,6 +13,7 @@ import {
   wireInt,
   wireText,
   wireUnixSeconds,
+  type ListedRow,
 } from "../wire-primitives.js";
 import { miniStoreStatusFromCode } from "./status.js";
 
@@ -150,14 +152,23 @@ export type MiniStoreWireAftersaleDetail = z.infer<typeof aftersaleDetail>;
 
 const success = z.preprocess((value) => (value === undefined ? 0 : value), wireInt.pipe(z.literal(0)));
 
-/** `POST product/order/get_list` success body (error bodies are told apart before this applies). */
-export const miniStoreOrderListResponse = z.object({
-  errcode: success,
-  errmsg: optional(wireText),
-  orders: optionalList(miniStoreWireOrder),
-  total_num: wireInt,
-});
+/** `product/order/get_list`: the endpoint name in errors, and where its rows sit in the body. */
+export const MINI_STORE_LIST = { endpoint: "product/order/get_list", rows: ["orders"] } as const;
+
+const listResponse = <T extends z.ZodType>(orders: T) =>
+  z.object({ errcode: success, errmsg: optional(wireText), orders, total_num: wireInt });
+
+/** `POST product/order/get_list` success body, every order validated in full (the document's mirror). */
+export const miniStoreOrderListResponse = listResponse(optionalList(miniStoreWireOrder));
 export type MiniStoreOrderListResponse = z.infer<typeof miniStoreOrderListResponse>;
+
+/** A get_list row checked for its order key only; the rest when a page returns it (`miniStoreOrderOfRow`). */
+export type MiniStoreListedOrder = ListedRow<"MINI_STORE">;
+
+/** The same body as the client reads it: rows validated for the walk's order key only. */
+export const miniStoreListedOrdersResponse = listResponse(
+  listedRows("MINI_STORE", { orderId: "order_id", createdAt: "create_time" }),
+);
 
 /** `POST product/order/get` success body. */
 export const miniStoreOrderGetResponse = z.object({

@@ -14,7 +14,13 @@ import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
 import { optional, wireText } from "../wire-primitives.js";
 import { signWeixin12315Request } from "./sign.js";
-import { weixin12315OrderListResponse, type Weixin12315WireOrder } from "./wire.js";
+import {
+  WEIXIN12315_LIST,
+  weixin12315ListedOrdersResponse,
+  weixin12315OrderListResponse,
+  type Weixin12315ListedOrder,
+  type Weixin12315WireOrder,
+} from "./wire.js";
 
 export const WX12315_API_BASE_DEFAULT = "https://openapi.weixin12315.com";
 
@@ -37,7 +43,8 @@ export interface Weixin12315ListParams {
 }
 
 export interface Weixin12315OrderPage {
-  orders: Weixin12315WireOrder[];
+  /** Checked for their order key only: `weixin12315OrderOfRow` validates and maps the rows a page returns. */
+  orders: Weixin12315ListedOrder[];
   /** Orders matching the filter (`return_data.total`, or `count` as in the document's example). */
   count: number;
 }
@@ -84,8 +91,33 @@ export class Weixin12315Client extends UpstreamClient {
   }
 
   async listOrders(params: Weixin12315ListParams): Promise<Weixin12315OrderPage> {
+    const data = await this.list(params, weixin12315ListedOrdersResponse);
+    return { orders: data.orders, count: data.total };
+  }
+
+  /** One order by its order number (keyword search over all scopes and group states); null if none. */
+  async findOrderByNumber(orderNumber: string): Promise<Weixin12315WireOrder | null> {
+    // An empty keyword would mean "no filter", not "no order".
+    if (orderNumber.trim() === "") return null;
+    // The order is returned as is: the few rows of a keyword search are validated in full.
+    const data = await this.list(
+      { orderScope: 0, packageStatus: -1, keyword: orderNumber, pageIndex: 1, pageSize: 10 },
+      weixin12315OrderListResponse,
+    );
+    // The keyword is a search: keep only the exact number.
+    return data.orders.find((order) => order.ordernumber === orderNumber) ?? null;
+  }
+
+  /** Ready when a signed one-row list call succeeds. */
+  async checkReady(): Promise<void> {
+    // Goes through the breaker: when it is open this call is the half-open probe (or fails fast).
+    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 });
+  }
+
+  /** One md.shop.order.list call; `schema` says how far its rows are validated. */
+  private async list<T>(params: Weixin12315ListParams, schema: z.ZodType<{ return_data: T }>): Promise<T> {
     const response = await this.send({
-      endpoint: "md.shop.order.list",
+      endpoint: WEIXIN12315_LIST.endpoint,
       method: "POST",
       path: "/api/sign/md.shop.order/v1/list",
       // Absent filters are left out of both the JSON and the signature.
@@ -101,30 +133,9 @@ export class Weixin12315Client extends UpstreamClient {
         pageindex: params.pageIndex,
         pagesize: params.pageSize,
       },
-      schema: weixin12315OrderListResponse,
+      schema,
     });
-    return { orders: response.return_data.orders, count: response.return_data.total };
-  }
-
-  /** One order by its order number (keyword search over all scopes and group states); null if none. */
-  async findOrderByNumber(orderNumber: string): Promise<Weixin12315WireOrder | null> {
-    // An empty keyword would mean "no filter", not "no order".
-    if (orderNumber.trim() === "") return null;
-    const page = await this.listOrders({
-      orderScope: 0,
-      packageStatus: -1,
-      keyword: orderNumber,
-      pageIndex: 1,
-      pageSize: 10,
-    });
-    // The keyword is a search: keep only the exact number.
-    return page.orders.find((order) => order.ordernumber === orderNumber) ?? null;
-  }
-
-  /** Ready when a signed one-row list call succeeds. */
-  async checkReady(): Promise<void> {
-    // Goes through the breaker: when it is open this call is the half-open probe (or fails fast).
-    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 });
+    return response.return_data;
   }
 
   /** Signed per attempt: a retry needs a fresh timestamp and nonce (a replayed nonce is rejected). */

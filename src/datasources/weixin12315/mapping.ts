@@ -1,12 +1,20 @@
 // Pure mapping from a validated weixin12315 wire order to the schema's Weixin12315Order. No I/O.
+// `weixin12315OrderOfRow` also validates a listed row in full first (lists check only the order key).
 import { moneyFromYuanText, type MoneyValue } from "../../shared/money.js";
 import { Weixin12315OrderStatus } from "../../schema/enums/weixin12315-order-status.enum.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
 import type { Weixin12315DeliveryInfo } from "../../schema/weixin12315/weixin12315-delivery-info.type.js";
 import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
 import type { Weixin12315OrderItem } from "../../schema/weixin12315/weixin12315-order-item.type.js";
+import { listedRowMapper } from "../http/wire-body.js";
 import { normalizeWeixin12315Status, weixin12315StatusFromName } from "./status.js";
-import type { Weixin12315WireOrder, Weixin12315WireOrderItem } from "./wire.js";
+import {
+  WEIXIN12315_LIST,
+  weixin12315WireOrder,
+  type Weixin12315ListedOrder,
+  type Weixin12315WireOrder,
+  type Weixin12315WireOrderItem,
+} from "./wire.js";
 
 const SOURCE = "WEIXIN12315";
 
@@ -105,3 +113,11 @@ export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Orde
     isCheck: wire.ischeck,
   };
 }
+
+/** The order a md.shop.order.list row stands for, validated in full and mapped once (when a page returns it). */
+export const weixin12315OrderOfRow: (row: Weixin12315ListedOrder) => Weixin12315Order = listedRowMapper({
+  schema: weixin12315WireOrder,
+  map: mapWeixin12315Order,
+  endpoint: WEIXIN12315_LIST.endpoint,
+  listPath: WEIXIN12315_LIST.rows,
+});

@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import {
+  listedRows,
   optional,
   optionalBlank,
   optionalList,
@@ -13,6 +14,7 @@ import {
   wireInt,
   wireText,
   wireYuan,
+  type ListedRow,
 } from "../wire-primitives.js";
 import { WEIXIN12315_STATUS_NAMES } from "./status.js";
 
@@ -75,28 +77,39 @@ export const weixin12315WireOrder = z.object({
 export type Weixin12315WireOrder = z.infer<typeof weixin12315WireOrder>;
 export type Weixin12315WireOrderItem = z.infer<typeof orderItem>;
 
-const listData = z
-  .object({
-    count: optionalBlank(wireInt),
-    total: optionalBlank(wireInt),
-    orders: optionalList(weixin12315WireOrder),
-  })
-  .transform(({ count, total, orders }, ctx) => {
-    const recordCount = total ?? count;
-    if (recordCount === null) {
-      ctx.addIssue({ code: "custom", message: "neither total nor count is present", path: ["total"] });
-      return z.NEVER;
-    }
-    return { total: recordCount, orders };
-  });
+/** `md.shop.order.list`: the endpoint name in errors, and where its rows sit in the body. */
+export const WEIXIN12315_LIST = { endpoint: "md.shop.order.list", rows: ["return_data", "orders"] } as const;
 
 /**
- * md.shop.order.list success body. `return_data.total` is the record count whichever of `total`
- * (the table) or `count` (the example) the upstream sent.
+ * A md.shop.order.list success body with the given rows. `return_data.total` is the record count
+ * whichever of `total` (the table) or `count` (the example) the upstream sent.
  */
-export const weixin12315OrderListResponse = z.object({
-  return_code: wireText.pipe(z.literal("0")),
-  return_msg: optional(wireText),
-  return_data: listData,
-});
+function listResponse<O>(orders: z.ZodType<O, unknown>) {
+  const listData = z
+    .object({ count: optionalBlank(wireInt), total: optionalBlank(wireInt), orders })
+    .transform(({ count, total, orders }, ctx) => {
+      const recordCount = total ?? count;
+      if (recordCount === null) {
+        ctx.addIssue({ code: "custom", message: "neither total nor count is present", path: ["total"] });
+        return z.NEVER;
+      }
+      return { total: recordCount, orders };
+    });
+  return z.object({
+    return_code: wireText.pipe(z.literal("0")),
+    return_msg: optional(wireText),
+    return_data: listData,
+  });
+}
+
+/** md.shop.order.list success body, every order validated in full (lookups by order number). */
+export const weixin12315OrderListResponse = listResponse(optionalList(weixin12315WireOrder));
 export type Weixin12315OrderListResponse = z.infer<typeof weixin12315OrderListResponse>;
+
+/** A listed row checked for its order key only; the rest when a page returns it (`weixin12315OrderOfRow`). */
+export type Weixin12315ListedOrder = ListedRow<"WEIXIN12315">;
+
+/** The same body as list pages read it: rows validated for the walk's order key only. */
+export const weixin12315ListedOrdersResponse = listResponse(
+  listedRows("WEIXIN12315", { orderId: "orderid", createdAt: "ordertime" }),
+);

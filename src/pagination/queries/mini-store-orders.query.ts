@@ -1,6 +1,8 @@
 // `miniStoreOrders`: WeChat's own filters → one get_list stream per status code, all in one
 // partition group (a -31042 split applies to every status of the window).
+import { miniStoreOrderOfRow } from "../../datasources/wechat/mapping.js";
 import { MINI_STORE_STATUS_CODES } from "../../datasources/wechat/status.js";
+import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
 import type { OrdersContext } from "../../resolvers/context.type.js";
 import { MiniStoreChannel } from "../../schema/enums/mini-store-channel.enum.js";
 import type { MiniStoreOrderFilter } from "../../schema/filters/mini-store-order-filter.input.js";
@@ -17,7 +19,7 @@ export function miniStoreOrdersQuery(
   filter: MiniStoreOrderFilter | null | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ConnectionQuery<MiniStoreOrder> {
+): ConnectionQuery<MiniStoreOrder, MiniStoreListedOrder> {
   const created = boundsOf(["createdAfter", "createdBefore"], filter?.createdAfter, filter?.createdBefore);
   const updated = boundsOf(["updatedAfter", "updatedBefore"], filter?.updatedAfter, filter?.updatedBefore);
   const statuses = distinctIn<number>(filter?.statuses, MINI_STORE_STATUS_CODES) ?? [
@@ -43,5 +45,6 @@ export function miniStoreOrdersQuery(
         [createdWindow(created, updated !== undefined, snapshot)],
       );
     },
+    node: miniStoreOrderOfRow,
   };
 }

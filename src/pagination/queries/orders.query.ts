@@ -1,8 +1,12 @@
 // The merged `orders` field: normalized filter → one WeChat stream per matching status code and
 // one weixin12315 stream per matching status (one for all), each source its own partition group.
 import { SourceNotConfiguredError } from "../../datasources/errors.js";
+import { miniStoreOrderOfRow } from "../../datasources/wechat/mapping.js";
 import { MINI_STORE_STATUS_CODES, miniStoreStatusesFor } from "../../datasources/wechat/status.js";
+import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
+import { weixin12315OrderOfRow } from "../../datasources/weixin12315/mapping.js";
 import { WEIXIN12315_STATUS_TABLE, weixin12315StatusesFor } from "../../datasources/weixin12315/status.js";
+import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
 import { loadOrder } from "../../resolvers/load-order.js";
 import type { OrdersContext } from "../../resolvers/context.type.js";
 import { OrderStatus } from "../../schema/enums/order-status.enum.js";
@@ -23,11 +27,19 @@ const GROUP: Readonly<Record<OrderSourceName, number>> = { MINI_STORE: 0, WEIXIN
 const ALL_WEIXIN12315_STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE).length;
 const UINT64_DIGITS = /^\d{1,20}$/;
 
+/** A row of the merged walk: a listed row of either source, or an order a lookup returned (already validated and mapped). */
+type OrderRow = MiniStoreListedOrder | Weixin12315ListedOrder | { found: AnyOrder };
+
+function orderOfRow(row: OrderRow): AnyOrder {
+  if ("found" in row) return row.found;
+  return row.source === "MINI_STORE" ? miniStoreOrderOfRow(row) : weixin12315OrderOfRow(row);
+}
+
 export function ordersQuery(
   filter: OrderFilter | null | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ConnectionQuery<AnyOrder> {
+): ConnectionQuery<AnyOrder, OrderRow> {
   const created = boundsOf(["createdAfter", "createdBefore"], filter?.createdAfter, filter?.createdBefore);
   const sources = distinctIn<OrderSourceName>(filter?.sources, ORDER_SOURCES) ?? [...ORDER_SOURCES];
   const statuses = distinctIn(filter?.statuses, Object.values(OrderStatus));
@@ -39,7 +51,7 @@ export function ordersQuery(
     orderNumber: orderNumber ?? null,
   };
 
-  const families: ReadableFamily<AnyOrder>[] =
+  const families: ReadableFamily<OrderRow>[] =
     orderNumber === undefined
       ? listFamilies(sources, statuses, ctx, settings)
       : lookupFamilies(sources, statuses, orderNumber, ctx);
@@ -49,6 +61,7 @@ export function ordersQuery(
       const window = createdWindow(created, orderNumber !== undefined, snapshot);
       return streamPlan(families, [window, window]);
     },
+    node: orderOfRow,
   };
 }
 
@@ -57,7 +70,7 @@ function listFamilies(
   statuses: OrderStatus[] | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ReadableFamily<AnyOrder>[] {
+): ReadableFamily<OrderRow>[] {
   const family = (source: OrderSourceName) => ({
     group: GROUP[source],
     rank: SOURCE_RANK[source],
@@ -101,7 +114,7 @@ function lookupFamilies(
   statuses: OrderStatus[] | undefined,
   orderNumber: string,
   ctx: OrdersContext,
-): ReadableFamily<AnyOrder>[] {
+): ReadableFamily<OrderRow>[] {
   const find = async (source: OrderSourceName) => {
     if (source === "MINI_STORE" && !(UINT64_DIGITS.test(orderNumber) && BigInt(orderNumber) < 2n ** 64n))
       return null;
@@ -116,14 +129,14 @@ function lookupFamilies(
     group: GROUP[source],
     rank: SOURCE_RANK[source],
     maxPageSize: 1000,
-    read: async (segment: Segment, page: number, size: number): Promise<FetchedPage<AnyOrder>> => {
+    read: async (segment: Segment, page: number, size: number): Promise<FetchedPage<OrderRow>> => {
       const order = await find(source);
       const matches =
         order && contains(segment, keyOf(order).t) && (!statuses || statuses.includes(order.status))
           ? [order]
           : [];
       const rows = matches.slice((page - 1) * size, page * size);
-      return { items: rows.map((node) => ({ key: keyOf(node), node })), total: matches.length };
+      return { items: rows.map((found) => ({ key: keyOf(found), row: { found } })), total: matches.length };
     },
   }));
 }

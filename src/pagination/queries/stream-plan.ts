@@ -2,12 +2,12 @@ import type { StreamPlan } from "../connection.js";
 import type { Segment } from "../time-window.js";
 import type { FetchedPage, StreamFamily } from "../walker.js";
 
-/** A stream family that knows how to read its own pages. */
-export interface ReadableFamily<T> extends StreamFamily {
-  read(segment: Segment, page: number, pageSize: number): Promise<FetchedPage<T>>;
+/** A stream family that knows how to read its own pages (of rows `R`). */
+export interface ReadableFamily<R> extends StreamFamily {
+  read(segment: Segment, page: number, pageSize: number): Promise<FetchedPage<R>>;
 }
 
-export function streamPlan<T>(families: ReadableFamily<T>[], windows: Segment[]): StreamPlan<T> {
+export function streamPlan<R>(families: ReadableFamily<R>[], windows: Segment[]): StreamPlan<R> {
   return {
     families,
     windows,

@@ -1,4 +1,6 @@
 // `weixin12315Orders`: the mall's own filters → a single md.shop.order.list stream.
+import { weixin12315OrderOfRow } from "../../datasources/weixin12315/mapping.js";
+import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
 import type { OrdersContext } from "../../resolvers/context.type.js";
 import { Weixin12315GroupBuyStatus } from "../../schema/enums/weixin12315-group-buy-status.enum.js";
 import { Weixin12315OrderScope } from "../../schema/enums/weixin12315-order-scope.enum.js";
@@ -16,7 +18,7 @@ export function weixin12315OrdersQuery(
   filter: Weixin12315OrderFilter | null | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ConnectionQuery<Weixin12315Order> {
+): ConnectionQuery<Weixin12315Order, Weixin12315ListedOrder> {
   const ordered = boundsOf(["orderedAfter", "orderedBefore"], filter?.orderedAfter, filter?.orderedBefore);
   const received = boundsOf(
     ["receivedAfter", "receivedBefore"],
@@ -61,5 +63,6 @@ export function weixin12315OrdersQuery(
         [createdWindow(ordered, received !== undefined || keyword !== undefined, snapshot)],
       );
     },
+    node: weixin12315OrderOfRow,
   };
 }

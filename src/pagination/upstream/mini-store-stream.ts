@@ -1,9 +1,9 @@
 // Reads one page of a WeChat stream through the request's loaders: a created-time sub-window,
-// one status, and the filter's other native parameters.
+// one status, and the filter's other native parameters. Rows stay listed (key checked): the query's
+// `node` validates and maps the ones the page returns.
 import { SourceNotConfiguredError, UpstreamError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
-import { mapMiniStoreOrder } from "../../datasources/wechat/mapping.js";
-import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
+import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
 import { keyOf } from "../order-key.js";
 import { chinaText, type Segment } from "../time-window.js";
 import { WindowTooLargeError, type FetchedPage } from "../walker.js";
@@ -26,7 +26,7 @@ export async function readMiniStorePage(
   created: Segment,
   page: number,
   pageSize: number,
-): Promise<FetchedPage<MiniStoreOrder>> {
+): Promise<FetchedPage<MiniStoreListedOrder>> {
   try {
     const result = await loaders.miniStoreOrderPage.load({
       startCreateTime: chinaText(created.lo),
@@ -41,10 +41,7 @@ export async function readMiniStorePage(
       source: stream.channel,
     });
     return {
-      items: result.orders.map((wire) => {
-        const node = mapMiniStoreOrder(wire);
-        return { key: keyOf(node), node };
-      }),
+      items: result.orders.map((row) => ({ key: keyOf(row), row })),
       total: result.totalNum,
     };
   } catch (error) {

@@ -1,9 +1,9 @@
 // Reads one page of a weixin12315 stream through the request's loaders: an order-time window plus
-// the filter's native parameters.
+// the filter's native parameters. Rows stay listed (key checked): the query's `node` validates and
+// maps the ones the page returns.
 import { SourceNotConfiguredError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
-import { mapWeixin12315Order } from "../../datasources/weixin12315/mapping.js";
-import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
+import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
 import { keyOf } from "../order-key.js";
 import { chinaText, type Segment } from "../time-window.js";
 import type { FetchedPage } from "../walker.js";
@@ -25,7 +25,7 @@ export async function readWeixin12315Page(
   ordered: Segment,
   page: number,
   pageSize: number,
-): Promise<FetchedPage<Weixin12315Order>> {
+): Promise<FetchedPage<Weixin12315ListedOrder>> {
   try {
     const result = await loaders.weixin12315OrderPage.load({
       ...(stream.orderStatus !== undefined && { orderStatus: stream.orderStatus }),
@@ -42,10 +42,7 @@ export async function readWeixin12315Page(
       pageSize,
     });
     return {
-      items: result.orders.map((wire) => {
-        const node = mapWeixin12315Order(wire);
-        return { key: keyOf(node), node };
-      }),
+      items: result.orders.map((row) => ({ key: keyOf(row), row })),
       total: result.count,
     };
   } catch (error) {

@@ -22,6 +22,8 @@ export class MemoryShop {
   orders: MemoryOrder[] = [];
   calls = 0;
   refusals = 0;
+  /** Rows turned into nodes (`ConnectionQuery.node`), in call order. */
+  nodesResolved: MemoryOrder[] = [];
   /** Orders of one source in a window above which a read is refused (like WeChat -31042). */
   scanLimit = Number.POSITIVE_INFINITY;
   private readonly random: () => number;
@@ -102,9 +104,14 @@ export class MemoryShop {
               .filter((o) => o.status === status)
               .sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
             const rows = matches.slice((page - 1) * pageSize, page * pageSize);
-            return { items: rows.map((o) => ({ key: keyOf(o), node: { ...o } })), total: matches.length };
+            return { items: rows.map((o) => ({ key: keyOf(o), row: { ...o } })), total: matches.length };
           },
         };
+      },
+      // Rows are already nodes (copies taken at read time); counted, so tests see which rows become nodes.
+      node: (order) => {
+        this.nodesResolved.push(order);
+        return order;
       },
     };
   }
