@@ -35,6 +35,8 @@ async function startOurs(urls, { profileDir } = {}) {
     WX12315_API_BASE: urls.weixin12315,
     // V8 flags of a tuned deployment, e.g. --max-old-space-size=128 (see docs/benchmarks.md).
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    // Service settings to try, e.g. "MAX_CONCURRENT_OPERATIONS=8 UPSTREAM_QUEUE_LIMIT=5000".
+    ...serviceEnvOverrides(process.env.BENCH_SERVICE_ENV),
   };
   const execArgv = [
     `--import=${new URL("./exit-with-parent.mjs", import.meta.url).href}`,
@@ -43,6 +45,19 @@ async function startOurs(urls, { profileDir } = {}) {
   const proc = startChild(SERVICE_ENTRY, { env, execArgv, cleanEnv: true, name: "the subgraph" });
   await waitForHttp(`http://127.0.0.1:${port}/health`, { alive: () => proc.child.exitCode === null });
   return { proc, url: `http://127.0.0.1:${port}` };
+}
+
+function serviceEnvOverrides(text = "") {
+  return Object.fromEntries(
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        if (at < 1) throw new Error(`BENCH_SERVICE_ENV: expected NAME=value, got ${JSON.stringify(pair)}`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+  );
 }
 
 async function startBaseline(urls, { schemaFile }) {

@@ -19,6 +19,7 @@ import { Redis } from "ioredis";
 import { closeUpstreamSources, createUpstreamSources, type UpstreamSources } from "../datasources/index.js";
 import { paginationSettingsFrom } from "../pagination/settings.js";
 import { buildOrdersSubgraphSchema } from "../schema/build-federated-schema.js";
+import { OperationAdmission } from "./admission.js";
 import type { Config } from "./config.js";
 import {
   createRequestContext,
@@ -188,6 +189,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     return reply.code(report.ready ? 200 : 503).send(report);
   });
 
+  const admission = new OperationAdmission(config.admission);
   const records = new WeakMap<FastifyRequest, OperationRecord>();
   const handleGraphql = fastifyApolloHandler<ServerContext>(apollo, {
     context: async (request) =>
@@ -208,7 +210,9 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     handler: async function (request, reply) {
       const record = newOperationRecord();
       records.set(request, record);
-      return observeOperation(request, reply, record, () => handleGraphql.call(this, request, reply));
+      return observeOperation(request, reply, record, () =>
+        admission.run(reply, async () => handleGraphql.call(this, request, reply)),
+      );
     },
   });
 

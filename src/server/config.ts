@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import type { UpstreamHttpTuning } from "../datasources/http/tuning.js";
+import type { AdmissionLimits } from "./admission.js";
 import {
   weixin12315StatusCodes,
   WEIXIN12315_STATUS_TABLE,
@@ -86,6 +87,8 @@ export interface Config {
   defaultWindowDays: number;
   /** HTTP tuning for both sources; unset fields keep the datasource defaults. */
   upstream: UpstreamHttpTuning;
+  /** GraphQL operations executing at once, and waiting for a slot (beyond: 503 SERVICE_OVERLOADED). */
+  admission: AdmissionLimits;
   /** `UPSTREAM_MAX_PAGE_SIZE`: caps the page size of upstream list calls (default: each API's maximum). */
   upstreamMaxPageSize?: number;
   shutdownTimeoutMs: number;
@@ -242,6 +245,9 @@ const envSchema = z.object({
   DEFAULT_WINDOW_DAYS: integer(1, 3650),
   UPSTREAM_TIMEOUT_MS: integer(100, 120_000),
   UPSTREAM_CONCURRENCY: integer(1, 1000),
+  UPSTREAM_QUEUE_LIMIT: integer(0, 1_000_000),
+  MAX_CONCURRENT_OPERATIONS: integer(1, 10_000),
+  MAX_QUEUED_OPERATIONS: integer(0, 1_000_000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000),
   SIM_WECHAT_APPID: credential(),
@@ -462,6 +468,11 @@ export function loadConfig(env: Env): Config {
         ? { headersTimeoutMs: e.UPSTREAM_TIMEOUT_MS, bodyTimeoutMs: e.UPSTREAM_TIMEOUT_MS }
         : {}),
       ...(e.UPSTREAM_CONCURRENCY ? { concurrency: e.UPSTREAM_CONCURRENCY } : {}),
+      ...(e.UPSTREAM_QUEUE_LIMIT !== undefined ? { queueLimit: e.UPSTREAM_QUEUE_LIMIT } : {}),
+    },
+    admission: {
+      concurrent: e.MAX_CONCURRENT_OPERATIONS ?? 16,
+      queued: e.MAX_QUEUED_OPERATIONS ?? 1000,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 10_000,

@@ -1,0 +1,58 @@
+// Admission control for GraphQL operations: at most `concurrent` execute at once, the rest wait in
+// a FIFO queue. On a CPU-bound process (and behind per-source upstream bulkheads) more operations in
+// flight add no throughput, only memory: each one holds its parsed upstream pages until it answers,
+// and interleaving many operations' upstream calls makes each one hold them longer.
+import { bulkhead, BulkheadRejectedError, TaskCancelledError, type BulkheadPolicy } from "cockatiel";
+import type { FastifyReply } from "fastify";
+
+import { graphqlErrorBody } from "./format-error.js";
+
+export interface AdmissionLimits {
+  /** Operations executing at once. */
+  concurrent: number;
+  /** Operations allowed to wait for a slot; beyond that the request is refused with 503. */
+  queued: number;
+}
+
+/** Seconds a refused caller is asked to wait (`Retry-After`). */
+const RETRY_AFTER_SECONDS = 1;
+/** nginx's "client closed request": logged for a caller that left while its operation waited. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+export class OperationAdmission {
+  private readonly policy: BulkheadPolicy;
+
+  constructor(readonly limits: AdmissionLimits) {
+    this.policy = bulkhead(limits.concurrent, limits.queued);
+  }
+
+  /**
+   * Runs `operation` when a slot is free. A caller that disconnects while waiting leaves the queue
+   * without executing; a full queue answers 503 `SERVICE_OVERLOADED` at once.
+   */
+  async run<T>(reply: FastifyReply, operation: () => Promise<T>): Promise<T | FastifyReply> {
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    };
+    reply.raw.once("close", onClose);
+    try {
+      // The bulkhead skips a queued operation whose signal aborted (TaskCancelledError).
+      return await this.policy.execute(operation, gone.signal);
+    } catch (error) {
+      if (error instanceof TaskCancelledError) return reply.code(CLIENT_CLOSED_REQUEST).send();
+      if (!(error instanceof BulkheadRejectedError)) throw error;
+      return reply
+        .code(503)
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
+        .send(
+          graphqlErrorBody(
+            `The service is at its limit of ${this.limits.concurrent} operations in progress and ${this.limits.queued} waiting; retry shortly.`,
+            "SERVICE_OVERLOADED",
+          ),
+        );
+    } finally {
+      reply.raw.off("close", onClose);
+    }
+  }
+}
