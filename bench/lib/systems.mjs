@@ -41,6 +41,8 @@ async function startOurs(urls, { profileDir } = {}) {
   const execArgv = [
     `--import=${new URL("./exit-with-parent.mjs", import.meta.url).href}`,
     ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    // V8 flags NODE_OPTIONS does not accept, e.g. --heap-growing-percent=30.
+    ...(process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
   ];
   const proc = startChild(SERVICE_ENTRY, { env, execArgv, cleanEnv: true, name: "the subgraph" });
   await waitForHttp(`http://127.0.0.1:${port}/health`, { alive: () => proc.child.exitCode === null });

@@ -28,9 +28,10 @@ export class OperationAdmission {
 
   /**
    * Runs `operation` when a slot is free. A caller that disconnects while waiting leaves the queue
-   * without executing; a full queue answers 503 `SERVICE_OVERLOADED` at once.
+   * without executing; a full queue answers 503 `SERVICE_OVERLOADED` at once. Refusals are returned
+   * as the serialized body, like the GraphQL handler's answers, so the operation log reads their codes.
    */
-  async run<T>(reply: FastifyReply, operation: () => Promise<T>): Promise<T | FastifyReply> {
+  async run<T>(reply: FastifyReply, operation: () => Promise<T>): Promise<T | string> {
     const gone = new AbortController();
     const onClose = () => {
       if (!reply.raw.writableFinished) gone.abort();
@@ -40,17 +41,21 @@ export class OperationAdmission {
       // The bulkhead skips a queued operation whose signal aborted (TaskCancelledError).
       return await this.policy.execute(operation, gone.signal);
     } catch (error) {
-      if (error instanceof TaskCancelledError) return reply.code(CLIENT_CLOSED_REQUEST).send();
+      if (error instanceof TaskCancelledError) {
+        void reply.code(CLIENT_CLOSED_REQUEST);
+        return "";
+      }
       if (!(error instanceof BulkheadRejectedError)) throw error;
-      return reply
+      void reply
         .code(503)
         .header("retry-after", String(RETRY_AFTER_SECONDS))
-        .send(
-          graphqlErrorBody(
-            `The service is at its limit of ${this.limits.concurrent} operations in progress and ${this.limits.queued} waiting; retry shortly.`,
-            "SERVICE_OVERLOADED",
-          ),
-        );
+        .type("application/json; charset=utf-8");
+      return JSON.stringify(
+        graphqlErrorBody(
+          `The service is at its limit of ${this.limits.concurrent} operations in progress and ${this.limits.queued} waiting; retry shortly.`,
+          "SERVICE_OVERLOADED",
+        ),
+      );
     } finally {
       reply.raw.off("close", onClose);
     }

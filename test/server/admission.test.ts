@@ -67,6 +67,7 @@ describe("operation admission (MAX_CONCURRENT_OPERATIONS=2, MAX_QUEUED_OPERATION
     const refused = responses.filter((r) => r.status === 503);
     expect(refused).toHaveLength(1);
     expect(refused[0]!.headers.get("retry-after")).toBe("1");
+    expect(refused[0]!.headers.get("content-type")).toContain("application/json");
     const body = (await refused[0]!.json()) as {
       errors: { message: string; extensions: { code: string } }[];
     };
@@ -88,6 +89,8 @@ describe("operation admission (MAX_CONCURRENT_OPERATIONS=2, MAX_QUEUED_OPERATION
     expect(stack.wechat.stats().maxInFlight).toBeLessThanOrEqual(2);
     expect(orderCalls()).toBe(4);
     expect(elapsed).toBeGreaterThanOrEqual(2 * LATENCY_MS);
+    const refusal = stack.logs().find((line) => line.msg === "graphql operation" && line.status === 503);
+    expect(refusal).toMatchObject({ errorCodes: ["SERVICE_OVERLOADED"], upstreamCalls: 0 });
   });
 
   it("drops a queued operation whose caller disconnected: it never reaches the upstream", async () => {
