@@ -76,9 +76,13 @@ async function fullRun() {
   const skipped = [];
   const plans = {};
 
-  for (const systemName of only(SYSTEMS, options.systems)) {
-    probes[systemName] = {};
-    for (const scenario of scenarios) {
+  const unavailable = new Set();
+  // Scenario by scenario, the systems one after the other: the cells compared with each other are
+  // measured minutes apart at most, so a drifting machine (CPU steal) skews the ratios less.
+  for (const scenario of scenarios) {
+    for (const systemName of only(SYSTEMS, options.systems)) {
+      if (unavailable.has(systemName)) continue;
+      probes[systemName] ??= {};
       if (systemName === "floor" && !plans[scenario.name]) {
         skipped.push({
           system: systemName,
@@ -90,7 +94,10 @@ async function fullRun() {
       // A fresh process per cell: its peak RSS is its own, and no abandoned requests of the previous
       // cell are still being served. The first cell reuses the process that answered the probe.
       let system = await startOrSkip(systemName, { plans, schemaFile }, skipped);
-      if (!system) break;
+      if (!system) {
+        unavailable.add(systemName);
+        continue;
+      }
       const probe = await probeScenario(system, scenario, upstreams, profile.probe);
       probes[systemName][scenario.name] = probe;
       if (!probe.ok) {
