@@ -1,7 +1,7 @@
 // Admission control for GraphQL operations: at most `concurrent` execute at once, the rest wait in
-// a FIFO queue. On a CPU-bound process (and behind per-source upstream bulkheads) more operations in
-// flight add no throughput, only memory: each one holds its parsed upstream pages until it answers,
-// and interleaving many operations' upstream calls makes each one hold them longer.
+// a FIFO queue. Behind per-source upstream bulkheads, more operations in flight than upstream slots
+// add no throughput; they only hold parsed upstream pages longer and, under a burst (50 `_entities`
+// of 50 references), overflow the per-source call queues into UPSTREAM_UNAVAILABLE errors.
 import { bulkhead, BulkheadRejectedError, TaskCancelledError, type BulkheadPolicy } from "cockatiel";
 import type { FastifyReply } from "fastify";
 
