@@ -160,7 +160,6 @@ const listResponse = <T extends z.ZodType>(orders: T) =>
 
 /** `POST product/order/get_list` success body, every order validated in full (the document's mirror). */
 export const miniStoreOrderListResponse = listResponse(optionalList(miniStoreWireOrder));
-export type MiniStoreOrderListResponse = z.infer<typeof miniStoreOrderListResponse>;
 
 /** A get_list row checked for its order key only; the rest when a page returns it (`miniStoreOrderOfRow`). */
 export type MiniStoreListedOrder = ListedRow<"MINI_STORE">;

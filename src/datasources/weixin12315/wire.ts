@@ -104,7 +104,6 @@ function listResponse<O>(orders: z.ZodType<O, unknown>) {
 
 /** md.shop.order.list success body, every order validated in full (lookups by order number). */
 export const weixin12315OrderListResponse = listResponse(optionalList(weixin12315WireOrder));
-export type Weixin12315OrderListResponse = z.infer<typeof weixin12315OrderListResponse>;
 
 /** A listed row checked for its order key only; the rest when a page returns it (`weixin12315OrderOfRow`). */
 export type Weixin12315ListedOrder = ListedRow<"WEIXIN12315">;
