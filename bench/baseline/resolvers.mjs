@@ -1,10 +1,10 @@
 // The baseline's resolvers: what a graphql-js user writes by hand on top of the subgraph's data layer.
 import { weixin12315StatusCodes } from "../../dist/datasources/weixin12315/status.js";
 import { paginate } from "../../dist/pagination/connection.js";
-import { miniStoreOrdersQuery } from "../../dist/pagination/queries/mini-store-orders.query.js";
-import { ordersQuery } from "../../dist/pagination/queries/orders.query.js";
-import { paginationContext } from "../../dist/pagination/settings.js";
-import { loadOrder } from "../../dist/resolvers/load-order.js";
+import { miniStoreOrdersPlan } from "../../dist/orders/plans/mini-store-orders.plan.js";
+import { ordersPlan } from "../../dist/orders/plans/orders.plan.js";
+import { paginationContext } from "../../dist/orders/settings.js";
+import { loadOrder } from "../../dist/orders/load-order.js";
 import { MiniStoreOrderStatus } from "../../dist/schema/enums/mini-store-order-status.enum.js";
 import { decodeOrderNodeId } from "../../dist/schema/node-id.js";
 import { DateTimeScalar } from "../../dist/schema/scalars/date-time.scalar.js";
@@ -64,9 +64,9 @@ export function createRootValue({ cursorSecret }) {
       return key ? loadOrder(ctx, key) : null;
     },
     orders: async (args, ctx) =>
-      connection(await paginate(ordersQuery(args.filter, ctx, settings), args, pagination)),
+      connection(await paginate(ordersPlan(args.filter, ctx, settings), args, pagination)),
     miniStoreOrders: async (args, ctx) =>
-      connection(await paginate(miniStoreOrdersQuery(args.filter, ctx, settings), args, pagination)),
+      connection(await paginate(miniStoreOrdersPlan(args.filter, ctx, settings), args, pagination)),
     _entities: ({ representations }, ctx) =>
       representations.map((representation) => {
         const key = entityKey(representation);

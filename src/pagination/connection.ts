@@ -1,6 +1,6 @@
-// Relay connection arguments → a walk → edges with cursors. Field-specific code only says which
-// streams a snapshot reads (`ConnectionQuery.streams`); everything else is shared by the three fields.
-import { badUserInput } from "./bad-input.js";
+// Relay connection arguments → a walk → edges with cursors. A field's plan (the application layer's
+// `orders/plans/`) only says which streams a snapshot reads; everything else is shared by the fields.
+import { badUserInput } from "../shared/bad-user-input.js";
 import type { CursorBinding, CursorCodec, CursorState } from "./cursor-codec.js";
 import { toSeconds, wholePartition, type Partition, type Segment } from "./time-window.js";
 import { walk, type FetchPage, type StreamFamily } from "./walker.js";
@@ -21,19 +21,19 @@ export interface Snapshot {
   windowDays: number;
 }
 
-/** The streams of one connection query, for a given snapshot; they yield rows of type `R`. */
-export interface StreamPlan<R> {
+/** The streams a connection plan reads for a given snapshot; they yield rows of type `R`. */
+export interface StreamSet<R> {
   families: StreamFamily[];
   /** Per partition group: the window its families read (empty when lo > hi). */
   windows: Segment[];
   fetchPage: FetchPage<R>;
 }
 
-/** A connection whose streams yield rows `R` and whose edges hold nodes `T`. */
-export interface ConnectionQuery<T, R = T> {
+/** The plan of one connection field for one filter: its streams yield rows `R`, its edges hold nodes `T`. */
+export interface ConnectionPlan<T, R = T> {
   /** The field and normalized filter cursors are bound to. */
   binding: CursorBinding;
-  streams(snapshot: Snapshot): StreamPlan<R>;
+  streams(snapshot: Snapshot): StreamSet<R>;
   /**
    * The node of a row the page returns. A page reads many more rows than it returns, so rows stay
    * as the lists gave them (key checked) and only the returned ones are validated and mapped here.
@@ -98,14 +98,14 @@ function partitionsOf(windows: Segment[], state: CursorState | undefined, argume
 
 /** One page of a connection: validates the arguments, walks the streams, and issues cursors. */
 export async function paginate<T, R>(
-  query: ConnectionQuery<T, R>,
+  plan: ConnectionPlan<T, R>,
   args: ConnectionArgs,
   context: PaginationContext,
 ): Promise<ConnectionPage<T>> {
   const { direction, count } = readPageArgs(args);
   const decode = (argument: "after" | "before") => {
     const text = args[argument];
-    return text == null ? undefined : context.codec.decode(text, query.binding, argument);
+    return text == null ? undefined : context.codec.decode(text, plan.binding, argument);
   };
   const after = decode("after");
   const before = decode("before");
@@ -118,12 +118,12 @@ export async function paginate<T, R>(
     ? { pinnedAt: anchor.pinnedAt, windowDays: anchor.windowDays }
     : { pinnedAt: toSeconds(context.now()), windowDays: context.defaultWindowDays };
 
-  const plan = query.streams(snapshot);
+  const streams = plan.streams(snapshot);
   const result = await walk(
     {
-      families: plan.families,
-      partitions: partitionsOf(plan.windows, anchor, anchorArgument),
-      fetchPage: plan.fetchPage,
+      families: streams.families,
+      partitions: partitionsOf(streams.windows, anchor, anchorArgument),
+      fetchPage: streams.fetchPage,
     },
     {
       direction,
@@ -135,8 +135,8 @@ export async function paginate<T, R>(
 
   const splits = result.partitions.map((p) => p.starts);
   const edges = result.edges.map(({ item, hints }) => ({
-    cursor: context.codec.encode({ ...snapshot, splits, position: item.key, hints }, query.binding),
-    node: query.node(item.row),
+    cursor: context.codec.encode({ ...snapshot, splits, position: item.key, hints }, plan.binding),
+    node: plan.node(item.row),
   }));
   if (!forward) edges.reverse();
   return {

@@ -3,8 +3,8 @@
 // cursor only works for the query that issued it and cannot be forged without CURSOR_SECRET.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
-import { badUserInput } from "./bad-input.js";
-import type { OrderKey } from "./order-key.js";
+import { badUserInput } from "../shared/bad-user-input.js";
+import type { SortKey } from "./sort-key.js";
 import { ByteReader, ByteWriter } from "./varint.js";
 
 export const CURSOR_VERSION = 1;
@@ -30,7 +30,7 @@ export interface CursorState {
   /** Per partition group, the sub-window starts found by splitting (descending). */
   splits: number[][];
   /** Key of the edge the cursor points at. */
-  position: OrderKey;
+  position: SortKey;
   /** Per stream family: offset of the first order after `position` in its sub-window holding `position.t`; -1 if unknown. */
   hints: number[];
 }

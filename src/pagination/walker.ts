@@ -1,13 +1,13 @@
 // The stream walker: a k-way merge of page-numbered upstream streams into one keyset-ordered
 // walk. Positions are keys (exact under change); upstream offsets are only hints, checked on every
 // read against the row just outside the hinted offset, with a widening re-seek when they moved.
-import { compareNewestFirst, ID_CEILING, type OrderKey } from "./order-key.js";
-import { planPages } from "./page-plan.js";
+import { compareNewestFirst, ID_CEILING, type SortKey } from "./sort-key.js";
+import { pagesCovering } from "./upstream-pages.js";
 import { contains, halves, segmentsOf, splitSegment, type Partition, type Segment } from "./time-window.js";
 
 /** A row of a stream and its key; what `T` is (a raw listed row, a node) is the caller's business. */
 export interface WalkItem<T> {
-  key: OrderKey;
+  key: SortKey;
   row: T;
 }
 
@@ -57,9 +57,9 @@ export interface WalkRequest {
   direction: "forward" | "backward";
   count: number;
   /** Exclusive start: the cursor's key and per-family hints (relative to `partitions` as given). */
-  from?: { position: OrderKey; hints: readonly number[] } | undefined;
+  from?: { position: SortKey; hints: readonly number[] } | undefined;
   /** Exclusive far end (the other cursor of an `after`+`before` pair). */
-  stop?: OrderKey | undefined;
+  stop?: SortKey | undefined;
 }
 
 export interface WalkEdge<T> {
@@ -96,16 +96,16 @@ class StreamReader<T> {
   /** Forward: next offset to read. Backward: lowest offset read. */
   private frontier = 0;
   /** Last key admitted to the buffer (or the walk position): later rows must come after it. */
-  private lastKey: OrderKey | undefined;
+  private lastKey: SortKey | undefined;
   private gap = 0;
 
   constructor(
     readonly ref: StreamRef,
     private readonly family: StreamFamily,
     private readonly fetchPage: FetchPage<T>,
-    private readonly walkOrder: (a: OrderKey, b: OrderKey) => number,
+    private readonly walkOrder: (a: SortKey, b: SortKey) => number,
     private readonly forward: boolean,
-    from: OrderKey | undefined,
+    from: SortKey | undefined,
     start: Start,
   ) {
     this.lastKey = from;
@@ -116,7 +116,7 @@ class StreamReader<T> {
   }
 
   /** The earliest key (in walk order) the next unread row could have. */
-  bound(): OrderKey {
+  bound(): SortKey {
     const { lo, hi } = this.ref.segment;
     const edge = this.forward
       ? { t: hi, rank: this.family.rank, id: ID_CEILING }
@@ -219,7 +219,7 @@ class StreamReader<T> {
 
   /** Rows at offsets [start, end) (and whatever else the chosen pages hold), with their offsets. */
   private async read(start: number, end: number) {
-    const pages = planPages(start, end, this.family.maxPageSize);
+    const pages = pagesCovering(start, end, this.family.maxPageSize);
     const results = await Promise.all(pages.map((p) => this.fetchPage(this.ref, p.page, p.pageSize)));
     const offset = pages[0]!.offset;
     const items: Positioned<T>[] = results.flatMap((r, i) =>
@@ -257,7 +257,7 @@ function startOf(
  */
 export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Promise<WalkResult<T>> {
   const forward = request.direction === "forward";
-  const walkOrder = forward ? compareNewestFirst : (a: OrderKey, b: OrderKey) => compareNewestFirst(b, a);
+  const walkOrder = forward ? compareNewestFirst : (a: SortKey, b: SortKey) => compareNewestFirst(b, a);
   const from = request.from;
   // The sub-window each cursor hint is relative to; a split keeps it valid for the newer half only.
   const hintSegments = source.families.map((family) =>
@@ -327,17 +327,17 @@ async function merge<T>(
   all: StreamReader<T>[],
   byFamily: StreamReader<T>[][],
   request: WalkRequest,
-  walkOrder: (a: OrderKey, b: OrderKey) => number,
+  walkOrder: (a: SortKey, b: SortKey) => number,
 ): Promise<{ edges: WalkEdge<T>[]; hasMore: boolean }> {
   const { count, stop } = request;
   const forward = request.direction === "forward";
   const edges: WalkEdge<T>[] = [];
-  const beyondStop = (key: OrderKey) => stop !== undefined && walkOrder(key, stop) >= 0;
-  let last: OrderKey | undefined;
+  const beyondStop = (key: SortKey) => stop !== undefined && walkOrder(key, stop) >= 0;
+  let last: SortKey | undefined;
   let hasMore = false;
 
   // The hints of an edge: each family's offset in its sub-window that holds the edge.
-  const hintsAt = (key: OrderKey) =>
+  const hintsAt = (key: SortKey) =>
     byFamily.map((readers) => readers.find((r) => contains(r.ref.segment, key.t))?.hint() ?? UNKNOWN_HINT);
 
   while (!hasMore) {

@@ -1,16 +1,16 @@
 // The resolver classes and federation reference resolvers the subgraph schema is built from.
 import type { NonEmptyArray } from "type-graphql";
 
-import { resolveMiniStoreOrderReference } from "../schema/mini-store/mini-store-order.reference.js";
+import { resolveMiniStoreOrderReference } from "./mini-store-order.reference.js";
 import { MiniStoreOrder } from "../schema/mini-store/mini-store-order.type.js";
-import { resolveWeixin12315OrderReference } from "../schema/weixin12315/weixin12315-order.reference.js";
+import { resolveWeixin12315OrderReference } from "./weixin12315-order.reference.js";
 import { Weixin12315Order } from "../schema/weixin12315/weixin12315-order.type.js";
 import { MiniStoreOrdersResolver } from "./mini-store-orders.resolver.js";
 import { OrderLookupResolver } from "./order-lookup.resolver.js";
 import { OrdersResolver } from "./orders.resolver.js";
 import { Weixin12315OrdersResolver } from "./weixin12315-orders.resolver.js";
 
-export type { OrdersContext } from "./context.type.js";
+export type { OrdersContext } from "../orders/context.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own resolver list type
 export const resolvers: NonEmptyArray<Function> = [

@@ -1,12 +1,11 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
-import { paginate } from "../pagination/connection.js";
-import { miniStoreOrdersQuery } from "../pagination/queries/mini-store-orders.query.js";
-import { paginationContext, settingsOf } from "../pagination/settings.js";
+import { connectionPage } from "../orders/connection-page.js";
+import { miniStoreOrdersPlan } from "../orders/plans/mini-store-orders.plan.js";
 import { connectionOf } from "../schema/connections/connection.factory.js";
 import { MiniStoreOrderConnection } from "../schema/connections/mini-store-order-connection.type.js";
 import { MiniStoreOrdersArgs } from "../schema/filters/connection.args.js";
-import type { OrdersContext } from "./context.type.js";
+import type { OrdersContext } from "../orders/context.js";
 
 @Resolver()
 export class MiniStoreOrdersResolver {
@@ -18,8 +17,7 @@ export class MiniStoreOrdersResolver {
     @Args() { filter, ...page }: MiniStoreOrdersArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<MiniStoreOrderConnection> {
-    const settings = settingsOf(ctx);
-    const query = miniStoreOrdersQuery(filter, ctx, settings);
-    return connectionOf(MiniStoreOrderConnection, await paginate(query, page, paginationContext(settings)));
+    const result = await connectionPage(ctx, (settings) => miniStoreOrdersPlan(filter, ctx, settings), page);
+    return connectionOf(MiniStoreOrderConnection, result);
   }
 }

@@ -1,21 +1,18 @@
-import { GraphQLError } from "graphql";
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 
 import { Node } from "../schema/common/node.interface.js";
 import { OrderSource } from "../schema/enums/order-source.enum.js";
-import { decodeOrderNodeId, isMiniStoreOrderId, type OrderNodeKey } from "../schema/node-id.js";
+import { decodeOrderNodeId, type OrderEntityKey } from "../schema/node-id.js";
 import { Order, type AnyOrder } from "../schema/unions/order.union.js";
-import type { OrdersContext } from "./context.type.js";
-import { loadOrder } from "./load-order.js";
+import type { OrdersContext } from "../orders/context.js";
+import { badUserInput } from "../shared/bad-user-input.js";
+import { ORDER_SOURCE } from "../shared/order-source.js";
+import { loadOrder } from "../orders/load-order.js";
 import { OrderByNumberArgs } from "./order-lookup.args.js";
 
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
-}
-
-function decodeId(id: string): OrderNodeKey {
+function decodeId(id: string): OrderEntityKey {
   const key = decodeOrderNodeId(id);
-  if (!key) throw badInput(`Not an order id issued by this service: ${JSON.stringify(id)}`);
+  if (!key) throw badUserInput(`Not an order id issued by this service: ${JSON.stringify(id)}`);
   return key;
 }
 
@@ -42,12 +39,12 @@ export class OrderLookupResolver {
     @Args() { source, orderNumber }: OrderByNumberArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<AnyOrder | null> {
-    if (source === OrderSource.MINI_STORE && !isMiniStoreOrderId(orderNumber)) {
-      throw badInput(
+    if (source === OrderSource.MINI_STORE && !ORDER_SOURCE.MINI_STORE.isEntityKey(orderNumber)) {
+      throw badUserInput(
         `A WeChat order number is an unsigned 64-bit integer in digits, got ${JSON.stringify(orderNumber)}`,
       );
     }
-    if (orderNumber.trim() === "") throw badInput("orderNumber must not be empty");
+    if (orderNumber.trim() === "") throw badUserInput("orderNumber must not be empty");
     return loadOrder(ctx, { source, key: orderNumber });
   }
 

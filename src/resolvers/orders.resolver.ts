@@ -1,12 +1,11 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
-import { paginate } from "../pagination/connection.js";
-import { ordersQuery } from "../pagination/queries/orders.query.js";
-import { paginationContext, settingsOf } from "../pagination/settings.js";
+import { connectionPage } from "../orders/connection-page.js";
+import { ordersPlan } from "../orders/plans/orders.plan.js";
 import { connectionOf } from "../schema/connections/connection.factory.js";
 import { OrderConnection } from "../schema/connections/order-connection.type.js";
 import { OrdersArgs } from "../schema/filters/connection.args.js";
-import type { OrdersContext } from "./context.type.js";
+import type { OrdersContext } from "../orders/context.js";
 
 @Resolver()
 export class OrdersResolver {
@@ -16,10 +15,7 @@ export class OrdersResolver {
       "A walk is a snapshot of its window: every order in it appears exactly once, in order, even while orders change.",
   })
   async orders(@Args() { filter, ...page }: OrdersArgs, @Ctx() ctx: OrdersContext): Promise<OrderConnection> {
-    const settings = settingsOf(ctx);
-    return connectionOf(
-      OrderConnection,
-      await paginate(ordersQuery(filter, ctx, settings), page, paginationContext(settings)),
-    );
+    const result = await connectionPage(ctx, (settings) => ordersPlan(filter, ctx, settings), page);
+    return connectionOf(OrderConnection, result);
   }
 }

@@ -1,12 +1,11 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
-import { paginate } from "../pagination/connection.js";
-import { weixin12315OrdersQuery } from "../pagination/queries/weixin12315-orders.query.js";
-import { paginationContext, settingsOf } from "../pagination/settings.js";
+import { connectionPage } from "../orders/connection-page.js";
+import { weixin12315OrdersPlan } from "../orders/plans/weixin12315-orders.plan.js";
 import { connectionOf } from "../schema/connections/connection.factory.js";
 import { Weixin12315OrderConnection } from "../schema/connections/weixin12315-order-connection.type.js";
 import { Weixin12315OrdersArgs } from "../schema/filters/connection.args.js";
-import type { OrdersContext } from "./context.type.js";
+import type { OrdersContext } from "../orders/context.js";
 
 @Resolver()
 export class Weixin12315OrdersResolver {
@@ -17,8 +16,11 @@ export class Weixin12315OrdersResolver {
     @Args() { filter, ...page }: Weixin12315OrdersArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<Weixin12315OrderConnection> {
-    const settings = settingsOf(ctx);
-    const query = weixin12315OrdersQuery(filter, ctx, settings);
-    return connectionOf(Weixin12315OrderConnection, await paginate(query, page, paginationContext(settings)));
+    const result = await connectionPage(
+      ctx,
+      (settings) => weixin12315OrdersPlan(filter, ctx, settings),
+      page,
+    );
+    return connectionOf(Weixin12315OrderConnection, result);
   }
 }

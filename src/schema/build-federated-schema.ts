@@ -1,5 +1,7 @@
-// Builds the orders subgraph: TypeGraphQL → SDL with directives → @apollo/subgraph (the recipe of
-// type-graphql's federation example), keeping TypeGraphQL's resolvers and field extensions.
+// Builds a federated subgraph from TypeGraphQL classes: TypeGraphQL → SDL with directives →
+// @apollo/subgraph (the recipe of type-graphql's federation example), keeping TypeGraphQL's resolvers
+// and field extensions. The resolver list is passed in (`resolvers/orders-subgraph.ts`), so the schema
+// layer never imports the resolvers.
 // TypeGraphQL's decorators need the metadata polyfill before any type module loads.
 import "reflect-metadata";
 
@@ -8,9 +10,7 @@ import { mergeResolvers } from "@graphql-tools/merge";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
 import { gql } from "graphql-tag";
-import { buildSchema, createResolversMap } from "type-graphql";
-
-import { orphanedTypes, referenceResolvers, resolvers } from "../resolvers/index.js";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 
 /** The federation spec version linked: the newest that @apollo/composition and @apollo/gateway (2.14) know. */
 export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
@@ -22,7 +22,18 @@ type SubgraphResolvers = NonNullable<
   Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]
 >;
 
-export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
+/** What a subgraph is built from: TypeGraphQL resolver classes, types to emit whatever the queries, entity references. */
+export interface SubgraphParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own resolver list type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own type list type
+  orphanedTypes: Function[];
+  /** `__resolveReference` per entity type name. */
+  referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }>;
+}
+
+export async function buildFederatedSchema(parts: SubgraphParts): Promise<GraphQLSchema> {
+  const { resolvers, orphanedTypes, referenceResolvers } = parts;
   const typeGraphqlSchema = await buildSchema({ resolvers, orphanedTypes, skipCheck: true, validate: false });
   const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const subgraph = buildSubgraphSchema([
@@ -40,9 +51,9 @@ export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
 }
 
 /** The subgraph SDL exactly as `_service { sdl }` returns it (asked of the schema itself, so they cannot drift). */
-export async function printOrdersSubgraphSdl(): Promise<string> {
+export async function printSubgraphSdl(schema: GraphQLSchema): Promise<string> {
   const result = await execute({
-    schema: await buildOrdersSubgraphSchema(),
+    schema,
     document: parse("{ _service { sdl } }"),
   });
   const sdl = (result.data?._service as { sdl?: unknown } | undefined)?.sdl;

@@ -5,14 +5,8 @@
 import { bulkhead, BulkheadRejectedError, TaskCancelledError, type BulkheadPolicy } from "cockatiel";
 import type { FastifyReply } from "fastify";
 
+import type { AdmissionLimits } from "./config.js";
 import { graphqlErrorBody } from "./format-error.js";
-
-export interface AdmissionLimits {
-  /** Operations executing at once. */
-  concurrent: number;
-  /** Operations allowed to wait for a slot; beyond that the request is refused with 503. */
-  queued: number;
-}
 
 /** Seconds a refused caller is asked to wait (`Retry-After`). */
 const RETRY_AFTER_SECONDS = 1;

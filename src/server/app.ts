@@ -17,8 +17,8 @@ import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 
 import { closeUpstreamSources, createUpstreamSources, type UpstreamSources } from "../datasources/index.js";
-import { paginationSettingsFrom } from "../pagination/settings.js";
-import { buildOrdersSubgraphSchema } from "../schema/build-federated-schema.js";
+import { paginationSettingsFrom } from "../orders/settings.js";
+import { buildOrdersSubgraphSchema } from "../resolvers/orders-subgraph.js";
 import { OperationAdmission } from "./admission.js";
 import type { Config } from "./config.js";
 import {

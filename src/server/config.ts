@@ -3,20 +3,37 @@
 import { z } from "zod";
 
 import type { UpstreamHttpTuning } from "../datasources/http/tuning.js";
-import type { AdmissionLimits } from "./admission.js";
+import type { WechatTokenMode } from "../datasources/wechat/auth.js";
+import { WECHAT_API_BASE_DEFAULT } from "../datasources/wechat/client.js";
+import { WX12315_API_BASE_DEFAULT } from "../datasources/weixin12315/client.js";
 import {
   weixin12315StatusCodes,
   WEIXIN12315_STATUS_TABLE,
   type Weixin12315StatusCodes,
+  type Weixin12315StatusKey,
 } from "../datasources/weixin12315/status.js";
-import type { Weixin12315OrderStatus } from "../schema/enums/weixin12315-order-status.enum.js";
+import {
+  boolean,
+  ConfigError,
+  credential,
+  headerName,
+  httpUrl,
+  integer,
+  issuesOf,
+  oneOf,
+  origins,
+  present,
+  secret,
+  variable,
+  type Env,
+} from "../shared/env-variables.js";
+import { simulatorEnvShape, simulatorSettings, type SimulatorSettings } from "../simulators/settings.js";
+
+export { ConfigError } from "../shared/env-variables.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export type WechatTokenMode = "stable" | "classic" | "static";
 
-export const DEFAULT_WECHAT_API_BASE = "https://api.weixin.qq.com";
-export const DEFAULT_WX12315_API_BASE = "https://openapi.weixin12315.com";
 const DEV_CURSOR_SECRET = "weixin-orders-subgraph/development-only-cursor-secret";
 const STUDIO_ORIGIN = "https://studio.apollographql.com";
 
@@ -37,13 +54,11 @@ export interface Weixin12315SourceConfig {
   statusCodes: Weixin12315StatusCodes;
 }
 
-/** Credentials and ports of the simulators (`npm run simulators`, and demo mode with ephemeral ports). */
-export interface SimulatorSettings {
-  /** Seed and size of the generated order books (simulator defaults when unset). */
-  seed?: number;
-  orderCount?: number;
-  wechat: { appid: string; secret: string; port: number };
-  weixin12315: { appId: string; appSecret: string; port: number };
+export interface AdmissionLimits {
+  /** Operations executing at once. */
+  concurrent: number;
+  /** Operations allowed to wait for a slot; beyond that the request is refused with 503. */
+  queued: number;
 }
 
 export interface Limits {
@@ -97,108 +112,19 @@ export interface Config {
   warnings: string[];
 }
 
-/** Start-up refused: `problems` holds one line per bad or missing variable. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `Invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
-    this.name = "ConfigError";
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-/** A variable parsed from text; `describe` says what was expected. Secret values are never echoed. */
-function variable<T>(
-  describe: string,
-  parse: (text: string) => T | undefined,
-  options: { secret?: boolean } = {},
-) {
-  return z
-    .string()
-    .transform((text, ctx) => {
-      const value = parse(text);
-      if (value === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          message: `must be ${describe}${options.secret ? "" : ` (got ${JSON.stringify(text)})`}`,
-        });
-        return z.NEVER;
-      }
-      return value;
-    })
-    .optional();
-}
-
-const integer = (min: number, max: number) =>
-  variable(`a whole number from ${min} to ${max}`, (text) => {
-    if (!/^\d+$/.test(text)) return undefined;
-    const n = Number(text);
-    return n >= min && n <= max ? n : undefined;
-  });
-
-const BOOLEAN_WORDS: Record<string, boolean> = {
-  true: true,
-  on: true,
-  yes: true,
-  "1": true,
-  false: false,
-  off: false,
-  no: false,
-  "0": false,
-};
-const boolean = () => variable("on/off (or true/false)", (text) => BOOLEAN_WORDS[text.toLowerCase()]);
-
-const oneOf = <const T extends readonly string[]>(values: T) =>
-  variable(`one of ${values.join(", ")}`, (text): T[number] | undefined =>
-    values.find((v) => v === text.toLowerCase()),
-  );
-
-const httpUrl = () =>
-  variable("an http(s) URL", (text) => {
-    const url = URL.canParse(text) ? new URL(text) : undefined;
-    return url && (url.protocol === "http:" || url.protocol === "https:")
-      ? text.replace(/\/+$/, "")
-      : undefined;
-  });
-
-const secret = (minLength: number) =>
-  variable(`at least ${minLength} characters`, (text) => (text.length >= minLength ? text : undefined), {
-    secret: true,
-  });
-
-const credential = () => variable("non-empty", (text) => text, { secret: true });
-
-const ORIGIN = /^https?:\/\/[^/\s]+$/;
-const origins = () =>
-  variable("a comma-separated list of origins like https://studio.apollographql.com", (text) => {
-    const list = text
-      .split(",")
-      .map((o) => o.trim().replace(/\/$/, ""))
-      .filter(Boolean);
-    return list.every((o) => ORIGIN.test(o)) ? list : undefined;
-  });
-
-// RFC 9110 token characters; stored lower-case because Node lower-cases incoming header names.
-const headerName = () =>
-  variable("an HTTP header name", (text) =>
-    /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(text) ? text.toLowerCase() : undefined,
-  );
-
 const STATUS_NAMES = Object.keys(WEIXIN12315_STATUS_TABLE);
 const statusCodeOverrides = () =>
   variable(
     `comma-separated NAME=code pairs, NAME one of ${STATUS_NAMES.join(", ")}, codes distinct`,
     (text) => {
-      const overrides: Partial<Record<Weixin12315OrderStatus, number>> = {};
+      const overrides: Partial<Record<Weixin12315StatusKey, number>> = {};
       for (const pair of text
         .split(",")
         .map((p) => p.trim())
         .filter(Boolean)) {
         const match = /^([A-Z_]+)\s*=\s*(-?\d+)$/.exec(pair);
         if (!match || !STATUS_NAMES.includes(match[1]!)) return undefined;
-        overrides[match[1] as Weixin12315OrderStatus] = Number(match[2]);
+        overrides[match[1] as Weixin12315StatusKey] = Number(match[2]);
       }
       try {
         return weixin12315StatusCodes(overrides);
@@ -250,37 +176,10 @@ const envSchema = z.object({
   MAX_QUEUED_OPERATIONS: integer(0, 1_000_000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000),
-  SIM_WECHAT_APPID: credential(),
-  SIM_WECHAT_SECRET: credential(),
-  SIM_WX12315_APP_ID: credential(),
-  SIM_WX12315_APP_SECRET: credential(),
-  WECHAT_SIM_PORT: integer(0, 65535),
-  WX12315_SIM_PORT: integer(0, 65535),
-  SIM_SEED: integer(0, 2 ** 31 - 1),
-  SIM_ORDER_COUNT: integer(0, 1_000_000),
+  ...simulatorEnvShape,
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
-
-/** Demo credentials of the simulators (documented in .env.example; not secrets of anything real). */
-export const SIMULATOR_DEFAULTS = {
-  SIM_WECHAT_APPID: "wxd3m0000000000001",
-  SIM_WECHAT_SECRET: "demo-wechat-secret",
-  SIM_WX12315_APP_ID: "demo12315app",
-  SIM_WX12315_APP_SECRET: "demo-12315-secret",
-  WECHAT_SIM_PORT: 4101,
-  WX12315_SIM_PORT: 4102,
-} as const;
-
-/** Blank values (`FOO=` in a .env file) mean "unset". */
-function present(env: Env): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(envSchema.shape)) {
-    const value = env[key]?.trim();
-    if (value) out[key] = value;
-  }
-  return out;
-}
 
 /** Problems that involve more than one variable; checked on presence so they show up with the rest. */
 function crossChecks(raw: Record<string, string>, production: boolean, demo: boolean | undefined): string[] {
@@ -333,7 +232,7 @@ function wechatSource(env: ParsedEnv, warnings: string[]): WechatSourceConfig | 
     warnings.push(`WECHAT_ACCESS_TOKEN is ignored: WECHAT_TOKEN_MODE is ${tokenMode}`);
   }
   return {
-    apiBase: env.WECHAT_API_BASE ?? DEFAULT_WECHAT_API_BASE,
+    apiBase: env.WECHAT_API_BASE ?? WECHAT_API_BASE_DEFAULT,
     tokenMode,
     ...(tokenMode === "static"
       ? { accessToken: env.WECHAT_ACCESS_TOKEN }
@@ -344,50 +243,11 @@ function wechatSource(env: ParsedEnv, warnings: string[]): WechatSourceConfig | 
 function weixin12315Source(env: ParsedEnv): Weixin12315SourceConfig | undefined {
   if (env.WX12315_APP_ID === undefined || env.WX12315_APP_SECRET === undefined) return undefined;
   return {
-    apiBase: env.WX12315_API_BASE ?? DEFAULT_WX12315_API_BASE,
+    apiBase: env.WX12315_API_BASE ?? WX12315_API_BASE_DEFAULT,
     appId: env.WX12315_APP_ID,
     appSecret: env.WX12315_APP_SECRET,
     statusCodes: env.WX12315_STATUS_CODES ?? weixin12315StatusCodes(),
   };
-}
-
-/** Simulator credentials and ports; `npm run simulators` needs only these. */
-export function loadSimulatorSettings(env: Env): SimulatorSettings {
-  const parsed = envSchema
-    .pick({
-      SIM_WECHAT_APPID: true,
-      SIM_WECHAT_SECRET: true,
-      SIM_WX12315_APP_ID: true,
-      SIM_WX12315_APP_SECRET: true,
-      WECHAT_SIM_PORT: true,
-      WX12315_SIM_PORT: true,
-      SIM_SEED: true,
-      SIM_ORDER_COUNT: true,
-    })
-    .safeParse(present(env));
-  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
-  return simulatorSettings(parsed.data);
-}
-
-function simulatorSettings(env: Partial<ParsedEnv>): SimulatorSettings {
-  return {
-    ...(env.SIM_SEED !== undefined ? { seed: env.SIM_SEED } : {}),
-    ...(env.SIM_ORDER_COUNT !== undefined ? { orderCount: env.SIM_ORDER_COUNT } : {}),
-    wechat: {
-      appid: env.SIM_WECHAT_APPID ?? SIMULATOR_DEFAULTS.SIM_WECHAT_APPID,
-      secret: env.SIM_WECHAT_SECRET ?? SIMULATOR_DEFAULTS.SIM_WECHAT_SECRET,
-      port: env.WECHAT_SIM_PORT ?? SIMULATOR_DEFAULTS.WECHAT_SIM_PORT,
-    },
-    weixin12315: {
-      appId: env.SIM_WX12315_APP_ID ?? SIMULATOR_DEFAULTS.SIM_WX12315_APP_ID,
-      appSecret: env.SIM_WX12315_APP_SECRET ?? SIMULATOR_DEFAULTS.SIM_WX12315_APP_SECRET,
-      port: env.WX12315_SIM_PORT ?? SIMULATOR_DEFAULTS.WX12315_SIM_PORT,
-    },
-  };
-}
-
-function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 }
 
 /**
@@ -395,7 +255,7 @@ function issuesOf(error: z.ZodError): string[] {
  * Throws `ConfigError` listing every problem at once.
  */
 export function loadConfig(env: Env): Config {
-  const raw = present(env);
+  const raw = present(env, envSchema.shape);
   const parsed = envSchema.safeParse(raw);
   const nodeEnv = parsed.success
     ? (parsed.data.NODE_ENV ?? "development")

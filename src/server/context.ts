@@ -4,9 +4,9 @@ import type { IncomingHttpHeaders } from "node:http";
 
 import type { UpstreamSources } from "../datasources/index.js";
 import { createOrderLoaders } from "../datasources/loaders.js";
-import type { OrdersContext } from "../resolvers/context.type.js";
+import type { OrdersContext } from "../orders/context.js";
 import { PERSONAL_DATA_SCOPE } from "../schema/personal-data.js";
-import type { PaginationSettings } from "../pagination/settings.js";
+import type { PaginationSettings } from "../orders/settings.js";
 import type { Config } from "./config.js";
 
 /** What the operation log line reports; filled in while the operation runs. */

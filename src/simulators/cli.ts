@@ -1,5 +1,6 @@
 // `npm run simulators`: both upstream simulators on fixed ports until Ctrl-C (or SIGTERM).
-import { ConfigError, loadSimulatorSettings, type SimulatorSettings } from "../server/config.js";
+import { ConfigError } from "../shared/env-variables.js";
+import { loadSimulatorSettings, type SimulatorSettings } from "./settings.js";
 import { startSimulators } from "./index.js";
 
 async function main(settings: SimulatorSettings): Promise<void> {

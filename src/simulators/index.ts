@@ -1,6 +1,6 @@
 // Both upstream simulators together: demo mode runs them in-process on ephemeral ports, `npm run
 // simulators` on fixed ones, and tests start them through the test stack.
-import { SIMULATOR_DEFAULTS } from "../server/config.js";
+import { SIMULATOR_DEFAULTS } from "./settings.js";
 import { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions } from "./wechat/index.js";
 import {
   startWeixin12315Simulator,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
-import { miniStoreOrderOfRow } from "../../src/datasources/wechat/mapping.js";
+import { miniStoreOrderOfRow } from "../../src/orders/mapping/mini-store-order.js";
 import { parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
 import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { UpstreamAuthFailedError } from "../../src/datasources/errors.js";
-import { weixin12315OrderOfRow } from "../../src/datasources/weixin12315/mapping.js";
+import { weixin12315OrderOfRow } from "../../src/orders/mapping/weixin12315-order.js";
 import { signWeixin12315Request } from "../../src/datasources/weixin12315/sign.js";
 import {
   Weixin12315Client,

@@ -11,7 +11,7 @@ import {
   weixin12315OrderListResponse,
   type Weixin12315WireOrder,
 } from "../../src/datasources/weixin12315/wire.js";
-import type { OrdersContext } from "../../src/resolvers/context.type.js";
+import type { OrdersContext } from "../../src/orders/context.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { execute, type ExecutionResult, type GraphQLSchema, parse, validate } from "graphql";
 
-import { buildOrdersSubgraphSchema } from "../../src/schema/build-federated-schema.js";
-import type { OrdersContext } from "../../src/resolvers/context.type.js";
+import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
+import type { OrdersContext } from "../../src/orders/context.js";
 
 const operationsDir = new URL("../operations/", import.meta.url);
 

@@ -2,7 +2,7 @@
 // served through the built subgraph schema, gives exactly these GraphQL results (every field).
 import { describe, expect, it } from "vitest";
 
-import { mapMiniStoreOrder } from "../../src/datasources/wechat/mapping.js";
+import { mapMiniStoreOrder } from "../../src/orders/mapping/mini-store-order.js";
 import { decodeOrderNodeId } from "../../src/schema/node-id.js";
 import { exampleContext, wechatExample } from "./example-orders.js";
 import { executeOperation } from "./execute-operation.js";

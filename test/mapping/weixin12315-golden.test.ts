@@ -3,7 +3,7 @@
 import { parse } from "lossless-json";
 import { describe, expect, it } from "vitest";
 
-import { mapWeixin12315Order } from "../../src/datasources/weixin12315/mapping.js";
+import { mapWeixin12315Order } from "../../src/orders/mapping/weixin12315-order.js";
 import { weixin12315WireOrder } from "../../src/datasources/weixin12315/wire.js";
 import { exampleContext, weixin12315Example, weixin12315ExampleText } from "./example-orders.js";
 import { executeOperation } from "./execute-operation.js";

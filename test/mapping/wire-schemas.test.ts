@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { UpstreamBadResponseError } from "../../src/datasources/errors.js";
-import { mapMiniStoreOrder, miniStoreOrderOfRow } from "../../src/datasources/wechat/mapping.js";
+import { mapMiniStoreOrder, miniStoreOrderOfRow } from "../../src/orders/mapping/mini-store-order.js";
 import {
   miniStoreListedOrdersResponse,
   miniStoreOrderGetResponse,
   miniStoreOrderListResponse,
 } from "../../src/datasources/wechat/wire.js";
-import { mapWeixin12315Order, weixin12315OrderOfRow } from "../../src/datasources/weixin12315/mapping.js";
+import { mapWeixin12315Order, weixin12315OrderOfRow } from "../../src/orders/mapping/weixin12315-order.js";
 import {
   weixin12315ListedOrdersResponse,
   weixin12315OrderListResponse,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { planPages } from "../../src/pagination/page-plan.js";
+import { pagesCovering } from "../../src/pagination/upstream-pages.js";
 
-describe("planPages", () => {
+describe("pagesCovering", () => {
   it.each([
     { start: 0, end: 21, max: 10_000, pages: [{ page: 1, pageSize: 21, offset: 0 }] },
     { start: 6, end: 28, max: 10_000, pages: [{ page: 1, pageSize: 28, offset: 0 }] },
@@ -21,14 +21,14 @@ describe("planPages", () => {
       pages: [1, 2, 3].map((page) => ({ page, pageSize: 100, offset: (page - 1) * 100 })),
     },
   ])("[$start, $end) with pages ≤ $max", ({ start, end, max, pages }) => {
-    expect(planPages(start, end, max)).toEqual(pages);
+    expect(pagesCovering(start, end, max)).toEqual(pages);
   });
 
   it("covers every range with one call while the page size allows, never a whole stream for a small page", () => {
     const bad: string[] = [];
     for (let length = 1; length <= 102; length += 1) {
       for (let start = 0; start < 5000; start += 7) {
-        const pages = planPages(start, start + length, 10_000);
+        const pages = pagesCovering(start, start + length, 10_000);
         const { offset, pageSize } = pages[0]!;
         const ok =
           pages.length === 1 &&
@@ -42,7 +42,7 @@ describe("planPages", () => {
   });
 
   it("rejects empty or negative ranges", () => {
-    expect(() => planPages(3, 3, 10)).toThrow(RangeError);
-    expect(() => planPages(-1, 3, 10)).toThrow(RangeError);
+    expect(() => pagesCovering(3, 3, 10)).toThrow(RangeError);
+    expect(() => pagesCovering(-1, 3, 10)).toThrow(RangeError);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { paginate, type ConnectionPage, type ConnectionQuery } from "../../src/pagination/connection.js";
+import { paginate, type ConnectionPage, type ConnectionPlan } from "../../src/pagination/connection.js";
 import { createCursorCodec } from "../../src/pagination/cursor-codec.js";
-import { compareNewestFirst, keyOf } from "../../src/pagination/order-key.js";
+import { compareNewestFirst, sortKeyOf } from "../../src/pagination/sort-key.js";
 import { MemoryShop, STATUSES, type MemoryOrder } from "./support/memory-shop.js";
 
 const NOW = 1_700_000_000;
@@ -24,7 +24,7 @@ interface Walked {
 /** Walks a connection to its end, calling `between` after each page (to change the shop). */
 async function walkAll(
   shop: MemoryShop,
-  query: ConnectionQuery<MemoryOrder>,
+  query: ConnectionPlan<MemoryOrder>,
   direction: "forward" | "backward",
   count: number,
   between?: (page: number) => void,
@@ -58,7 +58,7 @@ const newestFirst = (walked: Walked, direction: "forward" | "backward") =>
 
 function expectStrictlyOrdered(orders: MemoryOrder[]) {
   for (let i = 1; i < orders.length; i += 1) {
-    expect(compareNewestFirst(keyOf(orders[i - 1]!), keyOf(orders[i]!))).toBeLessThan(0);
+    expect(compareNewestFirst(sortKeyOf(orders[i - 1]!), sortKeyOf(orders[i]!))).toBeLessThan(0);
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 
-import { buildOrdersSubgraphSchema } from "../../src/schema/build-federated-schema.js";
+import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
 
 const FEDERATION_TYPES = new Set(["_Service", "_Any", "_Entity", "_FieldSet"]);
 const FEDERATION_FIELDS = new Set(["Query._service", "Query._entities"]);

@@ -10,8 +10,8 @@ import {
   type UpstreamSources,
 } from "../../src/datasources/index.js";
 import { createOrderLoaders } from "../../src/datasources/loaders.js";
-import type { OrdersContext } from "../../src/resolvers/context.type.js";
-import { buildOrdersSubgraphSchema } from "../../src/schema/build-federated-schema.js";
+import type { OrdersContext } from "../../src/orders/context.js";
+import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
 import { encodeOrderNodeId } from "../../src/schema/node-id.js";
 import { formatChinaIso, parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";

@@ -7,10 +7,7 @@ import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } fro
 import { gql } from "graphql-tag";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import {
-  buildOrdersSubgraphSchema,
-  printOrdersSubgraphSdl,
-} from "../../src/schema/build-federated-schema.js";
+import { buildOrdersSubgraphSchema, printOrdersSubgraphSdl } from "../../src/resolvers/orders-subgraph.js";
 
 /** Every buyer-personal-data field: `Type.field` → kind. */
 const PERSONAL_DATA = {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  ConfigError,
-  loadConfig,
-  loadSimulatorSettings,
-  SIMULATOR_DEFAULTS,
-} from "../../src/server/config.js";
+import { ConfigError, loadConfig } from "../../src/server/config.js";
+import { loadSimulatorSettings, SIMULATOR_DEFAULTS } from "../../src/simulators/settings.js";
 
 const WECHAT = { WECHAT_APPID: "wx1234567890abcdef", WECHAT_SECRET: "wechat-secret-value-1" };
 const WX12315 = { WX12315_APP_ID: "app-12315", WX12315_APP_SECRET: "wx12315-secret-value-1" };

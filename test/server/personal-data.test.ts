@@ -12,7 +12,7 @@ import {
   maskPostalCode,
 } from "../../src/server/personal-data-masking.js";
 import { personalDataFields } from "../../src/server/personal-data-schema.js";
-import { buildOrdersSubgraphSchema } from "../../src/schema/build-federated-schema.js";
+import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
 import type { WechatSimOrder, Weixin12315SimOrder } from "../../src/simulators/index.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 

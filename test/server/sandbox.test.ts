@@ -1,7 +1,7 @@
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { buildOrdersSubgraphSchema } from "../../src/schema/build-federated-schema.js";
+import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
 import { sandboxExample } from "../../src/server/sandbox-example.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 

@@ -13,6 +13,7 @@ import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient } from "../http/upstream-client.js";
 import { redactSecrets } from "../http/redact.js";
 import { formatChinaLocalTime } from "../../shared/china-time.js";
+import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { optional, wireInt, wireText } from "../wire-primitives.js";
 import { AccessTokenProvider, type AccessTokenTuning, type WechatCredentials } from "./auth.js";
 import type { TokenStore } from "./token-store.js";
@@ -115,9 +116,9 @@ export class MiniStoreClient extends UpstreamClient {
     return { orders: response.orders, totalNum: response.total_num };
   }
 
-  /** One order by its id (digits, any length); null when WeChat has no such order. */
+  /** One order by its id (uint64 digits); null when WeChat has no such order or the id cannot be one. */
   async getOrder(orderId: string): Promise<MiniStoreWireOrder | null> {
-    if (!/^\d+$/.test(orderId)) return null;
+    if (!ORDER_SOURCE.MINI_STORE.isEntityKey(orderId)) return null;
     try {
       const response = await this.withToken((token) =>
         this.send({

@@ -1,38 +1,41 @@
-// The one WeChat status table: upstream code ↔ MiniStoreOrderStatus ↔ normalized OrderStatus.
-import { MiniStoreOrderStatus } from "../../schema/enums/mini-store-order-status.enum.js";
-import { OrderStatus } from "../../schema/enums/order-status.enum.js";
+// The one WeChat status table, as plain data: upstream code (RequestOrderStatus) → normalized status.
+// The schema's `MiniStoreOrderStatus` enum has the codes as values; `OrderStatus` the normalized names.
+import type { OrderStatusName } from "../../shared/order-status.js";
 
-/** MiniStoreOrderStatus (whose values are the upstream codes) → normalized status. */
-export const MINI_STORE_STATUS_TABLE: Readonly<Record<MiniStoreOrderStatus, OrderStatus>> = {
-  [MiniStoreOrderStatus.PENDING_PAYMENT]: OrderStatus.PENDING_PAYMENT,
-  [MiniStoreOrderStatus.PENDING_GROUP]: OrderStatus.PENDING_GROUP,
-  [MiniStoreOrderStatus.PENDING_ACCEPTANCE]: OrderStatus.PENDING_ACCEPTANCE,
-  [MiniStoreOrderStatus.PENDING_REDEMPTION]: OrderStatus.PENDING_REDEMPTION,
-  [MiniStoreOrderStatus.PENDING_SHIPMENT]: OrderStatus.PENDING_SHIPMENT,
-  [MiniStoreOrderStatus.PARTIALLY_SHIPPED]: OrderStatus.PARTIALLY_SHIPPED,
-  [MiniStoreOrderStatus.SHIPPED]: OrderStatus.SHIPPED,
-  [MiniStoreOrderStatus.COMPLETED]: OrderStatus.COMPLETED,
-  [MiniStoreOrderStatus.AUTO_CANCELLED_REFUNDED]: OrderStatus.CANCELLED,
-  [MiniStoreOrderStatus.CANCELLED_OVERSOLD]: OrderStatus.CANCELLED,
-  [MiniStoreOrderStatus.CANCELLED_AFTER_FULL_AFTERSALE]: OrderStatus.CANCELLED,
-  [MiniStoreOrderStatus.CANCELLED]: OrderStatus.CANCELLED,
+/** Upstream code → normalized status. */
+const MINI_STORE_STATUS_TABLE: Readonly<Record<number, OrderStatusName>> = {
+  10: "PENDING_PAYMENT",
+  15: "PENDING_GROUP",
+  16: "PENDING_ACCEPTANCE",
+  17: "PENDING_REDEMPTION",
+  20: "PENDING_SHIPMENT",
+  21: "PARTIALLY_SHIPPED",
+  30: "SHIPPED",
+  100: "COMPLETED",
+  181: "CANCELLED", // automatically cancelled and refunded
+  190: "CANCELLED", // cancelled, oversold
+  200: "CANCELLED", // cancelled after a full after-sale
+  250: "CANCELLED",
 };
 
 /** Every documented WeChat status code, in the document's order. */
-export const MINI_STORE_STATUS_CODES: readonly MiniStoreOrderStatus[] = Object.keys(MINI_STORE_STATUS_TABLE)
+export const MINI_STORE_STATUS_CODES: readonly number[] = Object.keys(MINI_STORE_STATUS_TABLE)
   .map(Number)
   .sort((a, b) => a - b);
 
-/** The enum member of a documented upstream code, or undefined for an undocumented one. */
-export function miniStoreStatusFromCode(code: number): MiniStoreOrderStatus | undefined {
-  return MINI_STORE_STATUS_CODES.includes(code) ? (code as MiniStoreOrderStatus) : undefined;
+/** The code itself when documented, undefined for an undocumented one. */
+export function miniStoreStatusFromCode(code: number): number | undefined {
+  return code in MINI_STORE_STATUS_TABLE ? code : undefined;
 }
 
-export function normalizeMiniStoreStatus(status: MiniStoreOrderStatus): OrderStatus {
-  return MINI_STORE_STATUS_TABLE[status];
+/** The normalized status of a documented code. */
+export function normalizeMiniStoreStatus(code: number): OrderStatusName {
+  const status = MINI_STORE_STATUS_TABLE[code];
+  if (status === undefined) throw new RangeError(`undocumented WeChat order status ${code}`);
+  return status;
 }
 
 /** The WeChat codes to request for a normalized status (empty when WeChat has no such status). */
-export function miniStoreStatusesFor(status: OrderStatus): MiniStoreOrderStatus[] {
+export function miniStoreStatusesFor(status: OrderStatusName): number[] {
   return MINI_STORE_STATUS_CODES.filter((code) => MINI_STORE_STATUS_TABLE[code] === status);
 }

@@ -1,6 +1,6 @@
-// The one weixin12315 status table: upstream name ↔ Weixin12315OrderStatus ↔ OrderStatus ↔ request code.
-import { OrderStatus } from "../../schema/enums/order-status.enum.js";
-import { Weixin12315OrderStatus } from "../../schema/enums/weixin12315-order-status.enum.js";
+// The one weixin12315 status table, as plain data: upstream name ↔ status key (the schema's
+// `Weixin12315OrderStatus` values) ↔ normalized status (`OrderStatus` values) ↔ request code.
+import type { OrderStatusName } from "../../shared/order-status.js";
 
 /** The status names of the document, in its order (待付款 … 退款订单). */
 export const WEIXIN12315_STATUS_NAMES = [
@@ -13,59 +13,63 @@ export const WEIXIN12315_STATUS_NAMES = [
 ] as const;
 export type Weixin12315StatusName = (typeof WEIXIN12315_STATUS_NAMES)[number];
 
+/** The weixin12315 statuses by key: the `Weixin12315OrderStatus` enum values of the contract. */
+export type Weixin12315StatusKey =
+  "PENDING_PAYMENT" | "PENDING_SHIPMENT" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUND";
+
 interface StatusRow {
   name: Weixin12315StatusName;
-  normalized: OrderStatus;
+  normalized: OrderStatusName;
   /** The `orderstatus` request code. The document names the statuses but not their codes: 1..6 in its order. */
   defaultCode: number;
 }
 
-export const WEIXIN12315_STATUS_TABLE: Readonly<Record<Weixin12315OrderStatus, StatusRow>> = {
-  [Weixin12315OrderStatus.PENDING_PAYMENT]: {
+export const WEIXIN12315_STATUS_TABLE: Readonly<Record<Weixin12315StatusKey, StatusRow>> = {
+  PENDING_PAYMENT: {
     name: "待付款",
-    normalized: OrderStatus.PENDING_PAYMENT,
+    normalized: "PENDING_PAYMENT",
     defaultCode: 1,
   },
-  [Weixin12315OrderStatus.PENDING_SHIPMENT]: {
+  PENDING_SHIPMENT: {
     name: "待发货",
-    normalized: OrderStatus.PENDING_SHIPMENT,
+    normalized: "PENDING_SHIPMENT",
     defaultCode: 2,
   },
-  [Weixin12315OrderStatus.SHIPPED]: { name: "待收货", normalized: OrderStatus.SHIPPED, defaultCode: 3 },
-  [Weixin12315OrderStatus.COMPLETED]: { name: "完成交易", normalized: OrderStatus.COMPLETED, defaultCode: 4 },
-  [Weixin12315OrderStatus.CANCELLED]: { name: "取消交易", normalized: OrderStatus.CANCELLED, defaultCode: 5 },
-  [Weixin12315OrderStatus.REFUND]: { name: "退款订单", normalized: OrderStatus.REFUND, defaultCode: 6 },
+  SHIPPED: { name: "待收货", normalized: "SHIPPED", defaultCode: 3 },
+  COMPLETED: { name: "完成交易", normalized: "COMPLETED", defaultCode: 4 },
+  CANCELLED: { name: "取消交易", normalized: "CANCELLED", defaultCode: 5 },
+  REFUND: { name: "退款订单", normalized: "REFUND", defaultCode: 6 },
 };
 
-const STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE) as Weixin12315OrderStatus[];
+const STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE) as Weixin12315StatusKey[];
 
-export function weixin12315StatusFromName(name: Weixin12315StatusName): Weixin12315OrderStatus {
+export function weixin12315StatusFromName(name: Weixin12315StatusName): Weixin12315StatusKey {
   const status = STATUSES.find((s) => WEIXIN12315_STATUS_TABLE[s].name === name);
   if (status === undefined) throw new RangeError(`unknown weixin12315 status name: ${name}`);
   return status;
 }
 
-export function normalizeWeixin12315Status(status: Weixin12315OrderStatus): OrderStatus {
+export function normalizeWeixin12315Status(status: Weixin12315StatusKey): OrderStatusName {
   return WEIXIN12315_STATUS_TABLE[status].normalized;
 }
 
 /** The weixin12315 statuses to request for a normalized status (empty when it has no such status). */
-export function weixin12315StatusesFor(status: OrderStatus): Weixin12315OrderStatus[] {
+export function weixin12315StatusesFor(status: OrderStatusName): Weixin12315StatusKey[] {
   return STATUSES.filter((s) => WEIXIN12315_STATUS_TABLE[s].normalized === status);
 }
 
-export type Weixin12315StatusCodes = Readonly<Record<Weixin12315OrderStatus, number>>;
+export type Weixin12315StatusCodes = Readonly<Record<Weixin12315StatusKey, number>>;
 
 /**
  * The `orderstatus` request codes: the documented-order defaults (1..6) with config overrides applied.
  * Two statuses sharing one code would make a filter ambiguous, so that throws.
  */
 export function weixin12315StatusCodes(
-  overrides: Partial<Record<Weixin12315OrderStatus, number>> = {},
+  overrides: Partial<Record<Weixin12315StatusKey, number>> = {},
 ): Weixin12315StatusCodes {
   const codes = Object.fromEntries(
     STATUSES.map((s) => [s, overrides[s] ?? WEIXIN12315_STATUS_TABLE[s].defaultCode]),
-  ) as Record<Weixin12315OrderStatus, number>;
+  ) as Record<Weixin12315StatusKey, number>;
   const values = Object.values(codes);
   if (new Set(values).size !== values.length) {
     throw new RangeError(`weixin12315 status codes must be distinct, got ${JSON.stringify(codes)}`);

@@ -5,7 +5,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 
 @InterfaceType({
   description: "After-sale (售后: returns and refunds) state of an order.",
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreAftersale", WEIXIN12315: "Weixin12315Aftersale" }),
+  resolveType: resolveBySource("aftersale"),
 })
 export abstract class AftersaleCommon {
   @Field(() => SafeIntScalar, { description: "Number of after-sale cases still in progress." })

@@ -6,10 +6,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 @InterfaceType({
   description:
     "Where an order is delivered. Recipient, phone, street and postal code are buyer personal data.",
-  resolveType: resolveBySource({
-    MINI_STORE: "MiniStoreDeliveryInfo",
-    WEIXIN12315: "Weixin12315DeliveryInfo",
-  }),
+  resolveType: resolveBySource("deliveryInfo"),
 })
 export abstract class DeliveryInfoCommon {
   @PersonalData("name", { onInterface: true })

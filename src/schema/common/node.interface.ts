@@ -4,7 +4,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 
 @InterfaceType({
   description: "An object with a stable, opaque id that `node(id:)` refetches.",
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreOrder", WEIXIN12315: "Weixin12315Order" }),
+  resolveType: resolveBySource("order"),
 })
 export abstract class Node {
   @Field(() => ID, { description: "Opaque, stable global id. Pass it to `node(id:)` or `order(id:)`." })

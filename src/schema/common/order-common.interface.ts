@@ -21,7 +21,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 @InterfaceType({
   description: "Fields every order has, whichever source it comes from.",
   implements: Node,
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreOrder", WEIXIN12315: "Weixin12315Order" }),
+  resolveType: resolveBySource("order"),
 })
 export abstract class OrderCommon implements Node {
   @Field(() => ID, { description: "Opaque, stable global id (`node(id:)`)." })

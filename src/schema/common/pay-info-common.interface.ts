@@ -7,7 +7,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 
 @InterfaceType({
   description: "How and when an order was paid.",
-  resolveType: resolveBySource({ MINI_STORE: "MiniStorePayInfo", WEIXIN12315: "Weixin12315PayInfo" }),
+  resolveType: resolveBySource("payInfo"),
 })
 export abstract class PayInfoCommon {
   @Field(() => String, {

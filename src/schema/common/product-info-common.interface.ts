@@ -7,7 +7,7 @@ import { resolveBySource } from "./resolve-by-source.js";
 
 @InterfaceType({
   description: "An ordered product line, as both sources describe it.",
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreProductInfo", WEIXIN12315: "Weixin12315OrderItem" }),
+  resolveType: resolveBySource("productInfo"),
 })
 export abstract class ProductInfoCommon {
   @Field({ description: "The source's product id (digit-exact)." })

@@ -1,6 +1,8 @@
 import { registerEnumType } from "type-graphql";
 
-/** Status normalized across both sources; the per-source tables live in `datasources/<source>/status.ts`. */
+import type { OrderStatusName } from "../../shared/order-status.js";
+
+/** Status normalized across both sources (names: `shared/order-status.ts`); the per-source tables live in `datasources/<source>/status.ts`. */
 export enum OrderStatus {
   PENDING_PAYMENT = "PENDING_PAYMENT",
   PENDING_GROUP = "PENDING_GROUP",
@@ -13,6 +15,9 @@ export enum OrderStatus {
   CANCELLED = "CANCELLED",
   REFUND = "REFUND",
 }
+
+// Keeps the enum and the shared name list in lockstep at compile time.
+const _sameNames: Record<OrderStatusName, OrderStatus> = OrderStatus;
 
 registerEnumType(OrderStatus, {
   name: "OrderStatus",

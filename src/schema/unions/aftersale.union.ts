@@ -9,5 +9,5 @@ export const Aftersale = createUnionType({
   description:
     "After-sale state of an order of either source; ask common fields with `... on AftersaleCommon`.",
   types: () => [MiniStoreAftersale, Weixin12315Aftersale] as const,
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreAftersale", WEIXIN12315: "Weixin12315Aftersale" }),
+  resolveType: resolveBySource("aftersale"),
 });

@@ -8,8 +8,5 @@ export const DeliveryInfo = createUnionType({
   name: "DeliveryInfo",
   description: "Delivery of an order of either source; ask common fields with `... on DeliveryInfoCommon`.",
   types: () => [MiniStoreDeliveryInfo, Weixin12315DeliveryInfo] as const,
-  resolveType: resolveBySource({
-    MINI_STORE: "MiniStoreDeliveryInfo",
-    WEIXIN12315: "Weixin12315DeliveryInfo",
-  }),
+  resolveType: resolveBySource("deliveryInfo"),
 });

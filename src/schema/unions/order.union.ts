@@ -8,7 +8,7 @@ export const Order = createUnionType({
   name: "Order",
   description: "An order of either source; ask common fields with `... on OrderCommon`.",
   types: () => [MiniStoreOrder, Weixin12315Order] as const,
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreOrder", WEIXIN12315: "Weixin12315Order" }),
+  resolveType: resolveBySource("order"),
 });
 
 /** A mapped order of either source. */

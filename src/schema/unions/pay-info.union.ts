@@ -8,5 +8,5 @@ export const PayInfo = createUnionType({
   name: "PayInfo",
   description: "Payment of an order of either source; ask common fields with `... on PayInfoCommon`.",
   types: () => [MiniStorePayInfo, Weixin12315PayInfo] as const,
-  resolveType: resolveBySource({ MINI_STORE: "MiniStorePayInfo", WEIXIN12315: "Weixin12315PayInfo" }),
+  resolveType: resolveBySource("payInfo"),
 });

@@ -8,5 +8,5 @@ export const ProductInfo = createUnionType({
   name: "ProductInfo",
   description: "A product line of either source; ask common fields with `... on ProductInfoCommon`.",
   types: () => [MiniStoreProductInfo, Weixin12315OrderItem] as const,
-  resolveType: resolveBySource({ MINI_STORE: "MiniStoreProductInfo", WEIXIN12315: "Weixin12315OrderItem" }),
+  resolveType: resolveBySource("productInfo"),
 });

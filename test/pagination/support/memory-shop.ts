@@ -1,8 +1,8 @@
 // An in-memory page-numbered upstream behind the walker's abstract `fetchPage`: orders of two
 // sources, one stream per (source, status), newest-created first, an optional scan limit that
 // refuses large windows like WeChat's -31042, and a call counter.
-import type { ConnectionQuery, Snapshot } from "../../../src/pagination/connection.js";
-import { compareNewestFirst, keyOf, type OrderKey } from "../../../src/pagination/order-key.js";
+import type { ConnectionPlan, Snapshot } from "../../../src/pagination/connection.js";
+import { compareNewestFirst, sortKeyOf, type SortKey } from "../../../src/pagination/sort-key.js";
 import { pinWindow, type Bounds } from "../../../src/pagination/time-window.js";
 import { WindowTooLargeError, type StreamFamily } from "../../../src/pagination/walker.js";
 import type { OrderSourceName } from "../../../src/shared/order-source.js";
@@ -22,7 +22,7 @@ export class MemoryShop {
   orders: MemoryOrder[] = [];
   calls = 0;
   refusals = 0;
-  /** Rows turned into nodes (`ConnectionQuery.node`), in call order. */
+  /** Rows turned into nodes (`ConnectionPlan.node`), in call order. */
   nodesResolved: MemoryOrder[] = [];
   /** Orders of one source in a window above which a read is refused (like WeChat -31042). */
   scanLimit = Number.POSITIVE_INFINITY;
@@ -71,8 +71,8 @@ export class MemoryShop {
   /** The expected walk: orders of `statuses` in the window, newest first. */
   expected(statuses: number[], window: { lo: number; hi: number }): MemoryOrder[] {
     return this.orders
-      .filter((o) => statuses.includes(o.status) && inWindow(keyOf(o), window))
-      .sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
+      .filter((o) => statuses.includes(o.status) && inWindow(sortKeyOf(o), window))
+      .sort((a, b) => compareNewestFirst(sortKeyOf(a), sortKeyOf(b)));
   }
 
   /** A connection over one family per (source, status), one partition group per source. */
@@ -81,7 +81,7 @@ export class MemoryShop {
     bounds: Bounds,
     maxPageSize: number,
     filter = "memory",
-  ): ConnectionQuery<MemoryOrder> {
+  ): ConnectionPlan<MemoryOrder> {
     const families: (StreamFamily & { source: OrderSourceName; status: number })[] = SOURCES.flatMap(
       (source, group) => statuses.map((status) => ({ group, rank: group, maxPageSize, source, status })),
     );
@@ -95,16 +95,18 @@ export class MemoryShop {
           fetchPage: async ({ family, segment }, page, pageSize) => {
             const { source, status } = families[family]!;
             this.calls += 1;
-            const inSegment = this.orders.filter((o) => o.source === source && inWindow(keyOf(o), segment));
+            const inSegment = this.orders.filter(
+              (o) => o.source === source && inWindow(sortKeyOf(o), segment),
+            );
             if (inSegment.length > this.scanLimit) {
               this.refusals += 1;
               throw new WindowTooLargeError(new Error("scanned too much"));
             }
             const matches = inSegment
               .filter((o) => o.status === status)
-              .sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
+              .sort((a, b) => compareNewestFirst(sortKeyOf(a), sortKeyOf(b)));
             const rows = matches.slice((page - 1) * pageSize, page * pageSize);
-            return { items: rows.map((o) => ({ key: keyOf(o), row: { ...o } })), total: matches.length };
+            return { items: rows.map((o) => ({ key: sortKeyOf(o), row: { ...o } })), total: matches.length };
           },
         };
       },
@@ -117,5 +119,5 @@ export class MemoryShop {
   }
 }
 
-const inWindow = (key: OrderKey, window: { lo: number; hi: number }) =>
+const inWindow = (key: SortKey, window: { lo: number; hi: number }) =>
   key.t >= window.lo && key.t <= window.hi;

@@ -1,6 +1,6 @@
 // Ground truth read from the simulators themselves (not through the code under test): the orders a
 // walk must return, newest first, as "SOURCE:orderId" strings.
-import { compareNewestFirst, type OrderKey } from "../../../src/pagination/order-key.js";
+import { compareNewestFirst, type SortKey } from "../../../src/pagination/sort-key.js";
 import { parseChinaLocalTime } from "../../../src/shared/china-time.js";
 import type { WechatSimulator, Weixin12315Simulator } from "../../../src/simulators/index.js";
 
@@ -12,7 +12,7 @@ export interface Window {
 
 interface Row {
   id: string;
-  key: OrderKey;
+  key: SortKey;
 }
 
 const seconds = (chinaText: string) => parseChinaLocalTime(chinaText)!.getTime() / 1000;

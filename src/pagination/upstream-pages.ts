@@ -12,9 +12,9 @@ export interface UpstreamPage {
 const singleCallBudget = (length: number) => Math.max(3 * length, length + 16);
 
 /** The pages that cover offsets [start, end), all of one size (page numbers depend on it). */
-export function planPages(start: number, end: number, maxPageSize: number): UpstreamPage[] {
+export function pagesCovering(start: number, end: number, maxPageSize: number): UpstreamPage[] {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
-    throw new RangeError(`planPages needs 0 <= start < end, got [${start}, ${end})`);
+    throw new RangeError(`pagesCovering needs 0 <= start < end, got [${start}, ${end})`);
   }
   const length = end - start;
   const limit = Math.min(maxPageSize, singleCallBudget(length));

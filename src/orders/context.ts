@@ -1,5 +1,5 @@
 import type { OrderLoaders } from "../datasources/loaders.js";
-import type { PaginationSettings } from "../pagination/settings.js";
+import type { PaginationSettings } from "./settings.js";
 
 /** What every resolver receives; the server builds one per GraphQL request. */
 export interface OrdersContext {

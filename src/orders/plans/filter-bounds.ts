@@ -1,9 +1,9 @@
 // Time bounds of a filter: checked (after ≤ before), to the second, and turned into the window a
 // snapshot reads.
 import { formatChinaIso } from "../../shared/china-time.js";
-import { badUserInput } from "../bad-input.js";
-import type { Snapshot } from "../connection.js";
-import { pinWindow, toSeconds, type Bounds, type Segment } from "../time-window.js";
+import { badUserInput } from "../../shared/bad-user-input.js";
+import type { Snapshot } from "../../pagination/connection.js";
+import { pinWindow, toSeconds, type Bounds, type Segment } from "../../pagination/time-window.js";
 
 /** The bounds of an after/before pair in unix seconds, or undefined when neither is given. */
 export function boundsOf(

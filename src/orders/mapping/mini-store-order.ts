@@ -1,13 +1,14 @@
 // Pure mapping from a validated WeChat wire order to the schema's MiniStoreOrder. No I/O.
 // `miniStoreOrderOfRow` also validates a listed row in full first (lists check only the order key).
 import { moneyFromFen, type MoneyValue } from "../../shared/money.js";
+import { OrderStatus } from "../../schema/enums/order-status.enum.js";
 import type { MiniStoreAddress } from "../../schema/mini-store/mini-store-address.type.js";
 import type { MiniStoreDeliveryInfo } from "../../schema/mini-store/mini-store-delivery-info.type.js";
 import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
 import type { MiniStoreProductInfo } from "../../schema/mini-store/mini-store-product-info.type.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
-import { listedRowMapper } from "../http/wire-body.js";
-import { miniStoreStatusFromCode, normalizeMiniStoreStatus } from "./status.js";
+import { listedRowMapper } from "../../datasources/http/wire-body.js";
+import { normalizeMiniStoreStatus } from "../../datasources/wechat/status.js";
 import {
   MINI_STORE_LIST,
   miniStoreWireOrder,
@@ -16,7 +17,7 @@ import {
   type MiniStoreWireDeliveryInfo,
   type MiniStoreWireOrder,
   type MiniStoreWireProductInfo,
-} from "./wire.js";
+} from "../../datasources/wechat/wire.js";
 
 const SOURCE = "MINI_STORE";
 
@@ -94,9 +95,6 @@ function mapDelivery(wire: MiniStoreWireDeliveryInfo): MiniStoreDeliveryInfo {
 
 /** Maps one validated WeChat order to the schema object (carrying `source` for resolveType). */
 export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
-  const miniStoreStatus = miniStoreStatusFromCode(wire.status);
-  // The wire schema admits documented codes only; reaching this is a programming error.
-  if (miniStoreStatus === undefined) throw new RangeError(`undocumented WeChat order status ${wire.status}`);
   const detail = wire.order_detail;
   const price = detail?.price_info ?? null;
   const pay = detail?.pay_info ?? null;
@@ -107,9 +105,10 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
     source: SOURCE,
     orderId: wire.order_id,
     orderNumber: wire.order_id,
-    status: normalizeMiniStoreStatus(miniStoreStatus),
+    // The wire schema admits documented codes only (an undocumented one throws: a programming error).
+    status: OrderStatus[normalizeMiniStoreStatus(wire.status)],
     sourceStatus: String(wire.status),
-    miniStoreStatus,
+    miniStoreStatus: wire.status,
     createdAt: wire.create_time,
     updatedAt: wire.update_time,
     paidAt: pay?.pay_time ?? null,

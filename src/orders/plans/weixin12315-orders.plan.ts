@@ -1,24 +1,24 @@
 // `weixin12315Orders`: the mall's own filters → a single md.shop.order.list stream.
-import { weixin12315OrderOfRow } from "../../datasources/weixin12315/mapping.js";
+import { weixin12315OrderOfRow } from "../mapping/weixin12315-order.js";
 import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
-import type { OrdersContext } from "../../resolvers/context.type.js";
+import type { OrdersContext } from "../context.js";
 import { Weixin12315GroupBuyStatus } from "../../schema/enums/weixin12315-group-buy-status.enum.js";
 import { Weixin12315OrderScope } from "../../schema/enums/weixin12315-order-scope.enum.js";
 import type { Weixin12315OrderFilter } from "../../schema/filters/weixin12315-order-filter.input.js";
 import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
-import type { ConnectionQuery } from "../connection.js";
-import { SOURCE_RANK } from "../order-key.js";
+import type { ConnectionPlan } from "../../pagination/connection.js";
+import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
-import { isEmpty, type Segment } from "../time-window.js";
-import { readWeixin12315Page } from "../upstream/weixin12315-stream.js";
+import { isEmpty, type Segment } from "../../pagination/time-window.js";
+import { readWeixin12315Page } from "../streams/weixin12315-stream.js";
 import { boundsOf, createdWindow, orderNumberOf, secondaryWindow } from "./filter-bounds.js";
-import { streamPlan } from "./stream-plan.js";
+import { streamSet } from "./stream-set.js";
 
-export function weixin12315OrdersQuery(
+export function weixin12315OrdersPlan(
   filter: Weixin12315OrderFilter | null | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ConnectionQuery<Weixin12315Order, Weixin12315ListedOrder> {
+): ConnectionPlan<Weixin12315Order, Weixin12315ListedOrder> {
   const ordered = boundsOf(["orderedAfter", "orderedBefore"], filter?.orderedAfter, filter?.orderedBefore);
   const received = boundsOf(
     ["receivedAfter", "receivedBefore"],
@@ -48,13 +48,13 @@ export function weixin12315OrdersQuery(
         keyword,
         received: receivedWindow,
       };
-      return streamPlan(
+      return streamSet(
         receivedWindow && isEmpty(receivedWindow)
           ? []
           : [
               {
                 group: 0,
-                rank: SOURCE_RANK.WEIXIN12315,
+                rank: ORDER_SOURCE.WEIXIN12315.rank,
                 maxPageSize: maxPageSizeOf(settings, "WEIXIN12315"),
                 read: (segment: Segment, page: number, size: number) =>
                   readWeixin12315Page(ctx.loaders, stream, segment, page, size),

@@ -1,8 +1,8 @@
 // What the connections need from configuration; the server puts one in every request context.
 import { weixin12315StatusCodes, type Weixin12315StatusCodes } from "../datasources/weixin12315/status.js";
 import type { OrderSourceName } from "../shared/order-source.js";
-import type { PaginationContext } from "./connection.js";
-import { createCursorCodec } from "./cursor-codec.js";
+import type { PaginationContext } from "../pagination/connection.js";
+import { createCursorCodec } from "../pagination/cursor-codec.js";
 
 export interface PaginationSettings {
   /** HMAC key of cursors (config `CURSOR_SECRET`). */

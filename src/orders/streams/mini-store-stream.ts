@@ -4,9 +4,9 @@
 import { SourceNotConfiguredError, UpstreamError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
-import { keyOf } from "../order-key.js";
-import { chinaText, type Segment } from "../time-window.js";
-import { WindowTooLargeError, type FetchedPage } from "../walker.js";
+import { sortKeyOf } from "../../pagination/sort-key.js";
+import { chinaText, type Segment } from "../../pagination/time-window.js";
+import { WindowTooLargeError, type FetchedPage } from "../../pagination/walker.js";
 
 /** WeChat's "scanned too much data, shorten the time frame". */
 const WINDOW_TOO_LARGE = new Set(["-31042", "-31043"]);
@@ -41,7 +41,7 @@ export async function readMiniStorePage(
       source: stream.channel,
     });
     return {
-      items: result.orders.map((row) => ({ key: keyOf(row), row })),
+      items: result.orders.map((row) => ({ key: sortKeyOf(row), row })),
       total: result.totalNum,
     };
   } catch (error) {

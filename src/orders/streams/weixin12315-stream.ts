@@ -4,9 +4,9 @@
 import { SourceNotConfiguredError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
-import { keyOf } from "../order-key.js";
-import { chinaText, type Segment } from "../time-window.js";
-import type { FetchedPage } from "../walker.js";
+import { sortKeyOf } from "../../pagination/sort-key.js";
+import { chinaText, type Segment } from "../../pagination/time-window.js";
+import type { FetchedPage } from "../../pagination/walker.js";
 
 export interface Weixin12315Stream {
   /** `orderstatus` request code; absent for every status. */
@@ -42,7 +42,7 @@ export async function readWeixin12315Page(
       pageSize,
     });
     return {
-      items: result.orders.map((row) => ({ key: keyOf(row), row })),
+      items: result.orders.map((row) => ({ key: sortKeyOf(row), row })),
       total: result.count,
     };
   } catch (error) {

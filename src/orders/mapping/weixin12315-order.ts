@@ -1,20 +1,24 @@
 // Pure mapping from a validated weixin12315 wire order to the schema's Weixin12315Order. No I/O.
 // `weixin12315OrderOfRow` also validates a listed row in full first (lists check only the order key).
 import { moneyFromYuanText, type MoneyValue } from "../../shared/money.js";
+import { OrderStatus } from "../../schema/enums/order-status.enum.js";
 import { Weixin12315OrderStatus } from "../../schema/enums/weixin12315-order-status.enum.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
 import type { Weixin12315DeliveryInfo } from "../../schema/weixin12315/weixin12315-delivery-info.type.js";
 import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
 import type { Weixin12315OrderItem } from "../../schema/weixin12315/weixin12315-order-item.type.js";
-import { listedRowMapper } from "../http/wire-body.js";
-import { normalizeWeixin12315Status, weixin12315StatusFromName } from "./status.js";
+import { listedRowMapper } from "../../datasources/http/wire-body.js";
+import {
+  normalizeWeixin12315Status,
+  weixin12315StatusFromName,
+} from "../../datasources/weixin12315/status.js";
 import {
   WEIXIN12315_LIST,
   weixin12315WireOrder,
   type Weixin12315ListedOrder,
   type Weixin12315WireOrder,
   type Weixin12315WireOrderItem,
-} from "./wire.js";
+} from "../../datasources/weixin12315/wire.js";
 
 const SOURCE = "WEIXIN12315";
 
@@ -79,7 +83,8 @@ function mapDelivery(wire: Weixin12315WireOrder): Weixin12315DeliveryInfo | null
 
 /** Maps one validated weixin12315 order to the schema object (carrying `source` for resolveType). */
 export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Order {
-  const weixin12315Status = weixin12315StatusFromName(wire.orderstatus);
+  const statusKey = weixin12315StatusFromName(wire.orderstatus);
+  const weixin12315Status = Weixin12315OrderStatus[statusKey];
   const passTime = wire.passtime;
   // The example shows an unpaid (待付款) order whose passtime equals its ordertime: a placeholder, not a payment.
   const paidAt = weixin12315Status === Weixin12315OrderStatus.PENDING_PAYMENT ? null : passTime;
@@ -89,7 +94,7 @@ export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Orde
     source: SOURCE,
     orderId: wire.orderid,
     orderNumber: wire.ordernumber,
-    status: normalizeWeixin12315Status(weixin12315Status),
+    status: OrderStatus[normalizeWeixin12315Status(statusKey)],
     sourceStatus: wire.orderstatus,
     weixin12315Status,
     createdAt: wire.ordertime,

@@ -1,10 +1,10 @@
-import { mapMiniStoreOrder } from "../datasources/wechat/mapping.js";
-import { mapWeixin12315Order } from "../datasources/weixin12315/mapping.js";
+import { mapMiniStoreOrder } from "./mapping/mini-store-order.js";
+import { mapWeixin12315Order } from "./mapping/weixin12315-order.js";
 import type { MiniStoreOrder } from "../schema/mini-store/mini-store-order.type.js";
-import type { OrderNodeKey } from "../schema/node-id.js";
+import type { OrderEntityKey } from "../schema/node-id.js";
 import type { AnyOrder } from "../schema/unions/order.union.js";
 import type { Weixin12315Order } from "../schema/weixin12315/weixin12315-order.type.js";
-import type { OrdersContext } from "./context.type.js";
+import type { OrdersContext } from "./context.js";
 
 export async function loadMiniStoreOrder(
   ctx: OrdersContext,
@@ -23,6 +23,6 @@ export async function loadWeixin12315Order(
 }
 
 /** One order by source and upstream key (WeChat `order_id`, weixin12315 `ordernumber`); null when unknown. */
-export function loadOrder(ctx: OrdersContext, { source, key }: OrderNodeKey): Promise<AnyOrder | null> {
+export function loadOrder(ctx: OrdersContext, { source, key }: OrderEntityKey): Promise<AnyOrder | null> {
   return source === "MINI_STORE" ? loadMiniStoreOrder(ctx, key) : loadWeixin12315Order(ctx, key);
 }

@@ -1,31 +1,30 @@
 // The merged `orders` field: normalized filter → one WeChat stream per matching status code and
 // one weixin12315 stream per matching status (one for all), each source its own partition group.
 import { SourceNotConfiguredError } from "../../datasources/errors.js";
-import { miniStoreOrderOfRow } from "../../datasources/wechat/mapping.js";
+import { miniStoreOrderOfRow } from "../mapping/mini-store-order.js";
 import { MINI_STORE_STATUS_CODES, miniStoreStatusesFor } from "../../datasources/wechat/status.js";
 import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
-import { weixin12315OrderOfRow } from "../../datasources/weixin12315/mapping.js";
+import { weixin12315OrderOfRow } from "../mapping/weixin12315-order.js";
 import { WEIXIN12315_STATUS_TABLE, weixin12315StatusesFor } from "../../datasources/weixin12315/status.js";
 import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
-import { loadOrder } from "../../resolvers/load-order.js";
-import type { OrdersContext } from "../../resolvers/context.type.js";
+import { loadOrder } from "../load-order.js";
+import type { OrdersContext } from "../context.js";
 import { OrderStatus } from "../../schema/enums/order-status.enum.js";
 import type { OrderFilter } from "../../schema/filters/order-filter.input.js";
 import type { AnyOrder } from "../../schema/unions/order.union.js";
-import { ORDER_SOURCES, type OrderSourceName } from "../../shared/order-source.js";
-import type { ConnectionQuery } from "../connection.js";
-import { keyOf, SOURCE_RANK } from "../order-key.js";
+import { ORDER_SOURCE, ORDER_SOURCES, type OrderSourceName } from "../../shared/order-source.js";
+import type { ConnectionPlan } from "../../pagination/connection.js";
+import { sortKeyOf } from "../../pagination/sort-key.js";
 import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
-import { contains, type Segment } from "../time-window.js";
-import { readMiniStorePage } from "../upstream/mini-store-stream.js";
-import { readWeixin12315Page } from "../upstream/weixin12315-stream.js";
-import type { FetchedPage } from "../walker.js";
+import { contains, type Segment } from "../../pagination/time-window.js";
+import { readMiniStorePage } from "../streams/mini-store-stream.js";
+import { readWeixin12315Page } from "../streams/weixin12315-stream.js";
+import type { FetchedPage } from "../../pagination/walker.js";
 import { boundsOf, createdWindow, distinctIn, orderNumberOf } from "./filter-bounds.js";
-import { streamPlan, type ReadableFamily } from "./stream-plan.js";
+import { streamSet, type ReadableFamily } from "./stream-set.js";
 
 const GROUP: Readonly<Record<OrderSourceName, number>> = { MINI_STORE: 0, WEIXIN12315: 1 };
 const ALL_WEIXIN12315_STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE).length;
-const UINT64_DIGITS = /^\d{1,20}$/;
 
 /** A row of the merged walk: a listed row of either source, or an order a lookup returned (already validated and mapped). */
 type OrderRow = MiniStoreListedOrder | Weixin12315ListedOrder | { found: AnyOrder };
@@ -35,11 +34,11 @@ function orderOfRow(row: OrderRow): AnyOrder {
   return row.source === "MINI_STORE" ? miniStoreOrderOfRow(row) : weixin12315OrderOfRow(row);
 }
 
-export function ordersQuery(
+export function ordersPlan(
   filter: OrderFilter | null | undefined,
   ctx: OrdersContext,
   settings: PaginationSettings,
-): ConnectionQuery<AnyOrder, OrderRow> {
+): ConnectionPlan<AnyOrder, OrderRow> {
   const created = boundsOf(["createdAfter", "createdBefore"], filter?.createdAfter, filter?.createdBefore);
   const sources = distinctIn<OrderSourceName>(filter?.sources, ORDER_SOURCES) ?? [...ORDER_SOURCES];
   const statuses = distinctIn(filter?.statuses, Object.values(OrderStatus));
@@ -59,7 +58,7 @@ export function ordersQuery(
     binding: { field: "orders", filter: JSON.stringify(normalized) },
     streams: (snapshot) => {
       const window = createdWindow(created, orderNumber !== undefined, snapshot);
-      return streamPlan(families, [window, window]);
+      return streamSet(families, [window, window]);
     },
     node: orderOfRow,
   };
@@ -73,7 +72,7 @@ function listFamilies(
 ): ReadableFamily<OrderRow>[] {
   const family = (source: OrderSourceName) => ({
     group: GROUP[source],
-    rank: SOURCE_RANK[source],
+    rank: ORDER_SOURCE[source].rank,
     maxPageSize: maxPageSizeOf(settings, source),
   });
   const wechat = !sources.includes("MINI_STORE")
@@ -116,8 +115,7 @@ function lookupFamilies(
   ctx: OrdersContext,
 ): ReadableFamily<OrderRow>[] {
   const find = async (source: OrderSourceName) => {
-    if (source === "MINI_STORE" && !(UINT64_DIGITS.test(orderNumber) && BigInt(orderNumber) < 2n ** 64n))
-      return null;
+    if (!ORDER_SOURCE[source].isEntityKey(orderNumber)) return null;
     try {
       return await loadOrder(ctx, { source, key: orderNumber });
     } catch (error) {
@@ -127,16 +125,19 @@ function lookupFamilies(
   };
   return sources.map((source) => ({
     group: GROUP[source],
-    rank: SOURCE_RANK[source],
+    rank: ORDER_SOURCE[source].rank,
     maxPageSize: 1000,
     read: async (segment: Segment, page: number, size: number): Promise<FetchedPage<OrderRow>> => {
       const order = await find(source);
       const matches =
-        order && contains(segment, keyOf(order).t) && (!statuses || statuses.includes(order.status))
+        order && contains(segment, sortKeyOf(order).t) && (!statuses || statuses.includes(order.status))
           ? [order]
           : [];
       const rows = matches.slice((page - 1) * size, page * size);
-      return { items: rows.map((found) => ({ key: keyOf(found), row: { found } })), total: matches.length };
+      return {
+        items: rows.map((found) => ({ key: sortKeyOf(found), row: { found } })),
+        total: matches.length,
+      };
     },
   }));
 }

@@ -1,13 +1,13 @@
-import type { StreamPlan } from "../connection.js";
-import type { Segment } from "../time-window.js";
-import type { FetchedPage, StreamFamily } from "../walker.js";
+import type { StreamSet } from "../../pagination/connection.js";
+import type { Segment } from "../../pagination/time-window.js";
+import type { FetchedPage, StreamFamily } from "../../pagination/walker.js";
 
 /** A stream family that knows how to read its own pages (of rows `R`). */
 export interface ReadableFamily<R> extends StreamFamily {
   read(segment: Segment, page: number, pageSize: number): Promise<FetchedPage<R>>;
 }
 
-export function streamPlan<R>(families: ReadableFamily<R>[], windows: Segment[]): StreamPlan<R> {
+export function streamSet<R>(families: ReadableFamily<R>[], windows: Segment[]): StreamSet<R> {
   return {
     families,
     windows,

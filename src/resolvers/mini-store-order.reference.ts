@@ -1,7 +1,7 @@
-import type { OrdersContext } from "../../resolvers/context.type.js";
-import { loadMiniStoreOrder } from "../../resolvers/load-order.js";
-import { upstreamKeyOfReference } from "../../resolvers/order-key.reference.js";
-import type { MiniStoreOrder } from "./mini-store-order.type.js";
+import type { OrdersContext } from "../orders/context.js";
+import { loadMiniStoreOrder } from "../orders/load-order.js";
+import { entityKeyOfReference } from "../orders/entity-keys.js";
+import type { MiniStoreOrder } from "../schema/mini-store/mini-store-order.type.js";
 
 /**
  * `_entities` for `MiniStoreOrder` by either key (`id`, `orderId`). Async on purpose: a bad
@@ -13,10 +13,6 @@ export async function resolveMiniStoreOrderReference(
   reference: { id?: unknown; orderId?: unknown },
   ctx: OrdersContext,
 ): Promise<MiniStoreOrder | null> {
-  const orderId = upstreamKeyOfReference(reference, {
-    typename: "MiniStoreOrder",
-    source: "MINI_STORE",
-    upstreamKeyField: "orderId",
-  });
+  const orderId = entityKeyOfReference(reference, "MINI_STORE");
   return orderId === null ? null : loadMiniStoreOrder(ctx, orderId);
 }

@@ -1,0 +1,19 @@
+// One page of a connection field: the field's plan for the request's filter, walked by the pure
+// pagination core with the request's settings.
+import {
+  paginate,
+  type ConnectionArgs,
+  type ConnectionPage,
+  type ConnectionPlan,
+} from "../pagination/connection.js";
+import type { OrdersContext } from "./context.js";
+import { paginationContext, settingsOf, type PaginationSettings } from "./settings.js";
+
+export function connectionPage<T, R>(
+  ctx: OrdersContext,
+  planFor: (settings: PaginationSettings) => ConnectionPlan<T, R>,
+  args: ConnectionArgs,
+): Promise<ConnectionPage<T>> {
+  const settings = settingsOf(ctx);
+  return paginate(planFor(settings), args, paginationContext(settings));
+}
