@@ -66,6 +66,9 @@ export class UpstreamBusinessError extends UpstreamError {
 /** The source's circuit breaker is open: calls fail fast until a half-open probe succeeds. */
 export class CircuitOpenError extends UpstreamUnavailableError {}
 
+/** Too many calls already wait for this source (the bulkhead's queue is full): fails fast, never retried. */
+export class UpstreamQueueFullError extends UpstreamUnavailableError {}
+
 /** The source has no credentials configured, so it cannot be called at all. */
 export class SourceNotConfiguredError extends UpstreamUnavailableError {
   constructor(source: OrderSourceName) {

@@ -1,7 +1,8 @@
 import { Directive, Extensions } from "type-graphql";
 
-/** What kind of buyer personal data a field holds; the server masks it by kind. */
-export type PersonalDataKind = "name" | "nickname" | "phone" | "address" | "postalCode" | "openid";
+/** What kinds of buyer personal data a field can hold; the server masks it by kind. */
+export const PERSONAL_DATA_KINDS = ["name", "nickname", "phone", "address", "postalCode", "openid"] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /** The scope the router must have granted for a client to read buyer personal data. */
 export const PERSONAL_DATA_SCOPE = "orders:pii";

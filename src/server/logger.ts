@@ -3,22 +3,10 @@
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 
+import { isPersonalDataName, isSecretName, redactInlineSecrets, REDACTED } from "../shared/redaction.js";
 import type { Config } from "./config.js";
 
 export type { Logger } from "pino";
-
-const REDACTED = "[REDACTED]";
-
-/** Keys whose values are credentials: secrets, tokens, signatures, auth headers. */
-const SECRET_KEY = /secret|password|passwd|authorization|signature|cookie|api[-_]?key|^sign$|token$/i;
-
-/** Keys whose values are a buyer's personal data (upstream wire names and our schema names). */
-const PERSONAL_DATA_KEY =
-  /^(user_?name|recipient_?name|consignee|nick_?name|tel_?number|phone|mobile|address|address_?line|detail_?info|postal_?code|postcode|national_?code|openid|buyer_?openid)$/i;
-
-/** Credentials written inline: `?access_token=…&sign=…` in URLs, `Bearer …` values. */
-const INLINE_SECRET = /\b(access_token|secret|appsecret|app_secret|sign|signature|token)=([^&\s"\\]+)/gi;
-const BEARER = /\b(Bearer)\s+[\w.~+/-]+=*/g;
 
 const MAX_DEPTH = 8;
 
@@ -42,7 +30,7 @@ export function scrubLogValue(value: unknown, options: { stacks: boolean }, dept
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     out[key] =
-      item !== undefined && item !== null && (SECRET_KEY.test(key) || PERSONAL_DATA_KEY.test(key))
+      item !== undefined && item !== null && (isSecretName(key) || isPersonalDataName(key))
         ? REDACTED
         : scrubLogValue(item, options, depth + 1);
   }
@@ -51,7 +39,7 @@ export function scrubLogValue(value: unknown, options: { stacks: boolean }, dept
 
 /** Inline credentials and the configured secrets' literal values, replaced in any text (each log line, error messages). */
 export function scrubSecretsInText(line: string, secrets: readonly string[]): string {
-  let out = line.replace(INLINE_SECRET, `$1=${REDACTED}`).replace(BEARER, `$1 ${REDACTED}`);
+  let out = redactInlineSecrets(line);
   for (const secret of secrets) out = out.split(secret).join(REDACTED);
   return out;
 }

@@ -9,16 +9,14 @@ import {
   isInterfaceType,
 } from "graphql";
 
-import type { PersonalDataKind } from "../schema/personal-data.js";
+import { PERSONAL_DATA_KINDS, type PersonalDataKind } from "../schema/personal-data.js";
 import { maskPersonalData } from "./personal-data-masking.js";
-
-const KINDS: readonly PersonalDataKind[] = ["name", "nickname", "phone", "address", "postalCode", "openid"];
 
 function kindOf(
   extensions: Readonly<Record<string, unknown>> | null | undefined,
 ): PersonalDataKind | undefined {
   const kind = extensions?.personalData;
-  return KINDS.find((k) => k === kind);
+  return PERSONAL_DATA_KINDS.find((k) => k === kind);
 }
 
 /**

@@ -223,7 +223,7 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
   });
 
   it("logged no secret, token or signature", () => {
-    expect(lines.some((line) => line.includes("access_token=%5Bredacted%5D"))).toBe(true);
+    expect(lines.some((line) => line.includes("access_token=%5BREDACTED%5D"))).toBe(true);
     expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 });

@@ -27,6 +27,7 @@ import {
   UpstreamAuthFailedError,
   UpstreamBusinessError,
   UpstreamError,
+  UpstreamQueueFullError,
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
   type UpstreamErrorOptions,
@@ -70,6 +71,36 @@ const BREAKER_STATES: Record<CircuitState, BreakerState> = {
 };
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** Error codes of a failed exchange: undici's socket-level failures and the operating system's network errors. */
+const TRANSPORT_CODES = new Set([
+  ...TIMEOUT_CODES,
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_DESTROYED",
+  "UND_ERR_ABORTED",
+  "UND_ERR_HEADERS_OVERFLOW",
+  "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
+  "UND_ERR_RES_EXCEEDED_MAX_SIZE",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "EHOSTDOWN",
+  "ENETUNREACH",
+  "ENETDOWN",
+]);
+
+/** An abort of the request (the deadline's signal fired): undici's own error or the signal's reason. */
+const isAbort = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === "AbortError" ||
+    error.name === "TimeoutError" ||
+    (error as { code?: unknown }).code === "UND_ERR_ABORTED");
 
 /**
  * The one HTTP lifecycle every upstream call goes through, in this order:
@@ -148,19 +179,27 @@ export abstract class UpstreamClient {
   /** The typed error for a parsed body that is an upstream error envelope; undefined for a success body. */
   protected abstract envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined;
 
-  /** Whether a failed attempt is worth another (default: transient unavailability, not an open breaker). */
+  /** Whether a failed attempt is worth another (default: transient unavailability, not a local refusal). */
   protected isRetryable(error: UpstreamError): boolean {
-    return error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError);
+    return (
+      error instanceof UpstreamUnavailableError &&
+      !(error instanceof CircuitOpenError) &&
+      !(error instanceof UpstreamQueueFullError)
+    );
   }
 
-  /** Runs one upstream call through the whole lifecycle; rejects only with an `UpstreamError`. */
+  /**
+   * Runs one upstream call through the whole lifecycle. Rejects with an `UpstreamError`, or, when
+   * something other than the upstream or the network failed (a bug in a hook, the signer, a
+   * schema), with that error itself: never retried, logged with its stack, an internal error.
+   */
   protected async send<T>(request: UpstreamRequest<T>): Promise<T> {
     const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };
     const started = performance.now();
     const deadline = AbortSignal.timeout(this.tuning.retry.maxTotalMs);
     let attempts = 0;
     let lastError: UpstreamError | undefined;
-    let failure: UpstreamError | undefined;
+    let failure: unknown;
     try {
       return await this.retryPolicy.execute(async () => {
         // A backoff that ran past the budget starts no new attempt: the last real failure stands.
@@ -169,13 +208,21 @@ export abstract class UpstreamClient {
         try {
           return await this.attempt(request, where, deadline);
         } catch (error) {
-          lastError = this.asUpstreamError(error, where, deadline);
-          if (this.isRetryable(lastError)) this.logRetry(request, attempts, lastError);
-          throw lastError;
+          const typed = this.transportError(error, where, deadline);
+          if (!typed) throw error; // not the upstream's fault: no retry (the policy retries UpstreamErrors only)
+          lastError = typed;
+          if (this.isRetryable(typed)) this.logRetry(request, attempts, typed);
+          throw typed;
         }
       }, deadline);
     } catch (error) {
-      failure = this.asUpstreamError(error, where, deadline);
+      failure = this.transportError(error, where, deadline) ?? error;
+      if (!(failure instanceof UpstreamError)) {
+        this.logger.error(
+          { err: failure, endpoint: request.endpoint },
+          "upstream call failed with an internal error (a bug here, not the upstream)",
+        );
+      }
       throw failure;
     } finally {
       this.settle(request, performance.now() - started, attempts, failure);
@@ -195,7 +242,7 @@ export abstract class UpstreamClient {
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new CircuitOpenError("circuit breaker is open", where);
       if (error instanceof BulkheadRejectedError) {
-        throw new UpstreamUnavailableError("too many calls waiting for this source", where);
+        throw new UpstreamQueueFullError("too many calls waiting for this source", where);
       }
       throw error;
     }
@@ -227,7 +274,7 @@ export abstract class UpstreamClient {
       text = await response.body.text();
     } catch (error) {
       // Typed here, inside the breaker, so network failures and timeouts count towards opening it.
-      throw this.asUpstreamError(error, where, deadline);
+      throw this.transportError(error, where, deadline) ?? error;
     }
     if (status >= 500) throw new UpstreamUnavailableError(`HTTP ${status}`, where);
     if (status === 429) throw new UpstreamRateLimitedError(`HTTP ${status}`, where);
@@ -239,19 +286,26 @@ export abstract class UpstreamClient {
     return validateWireBody(request.schema, parsed, where);
   }
 
-  /** Network errors, timeouts and aborts become `UPSTREAM_UNAVAILABLE`; typed errors pass through. */
-  private asUpstreamError(error: unknown, where: UpstreamErrorOptions, deadline: AbortSignal): UpstreamError {
+  /**
+   * Typed errors pass through; the known transport failures (network errors, timeouts, the call's
+   * deadline) become `UPSTREAM_UNAVAILABLE`; anything else is not an upstream failure: undefined.
+   */
+  private transportError(
+    error: unknown,
+    where: UpstreamErrorOptions,
+    deadline: AbortSignal,
+  ): UpstreamError | undefined {
     if (error instanceof UpstreamError) return error;
-    if (deadline.aborted || error instanceof TaskCancelledError) {
+    if (error instanceof TaskCancelledError || (deadline.aborted && isAbort(error))) {
       return new UpstreamUnavailableError(`gave up after ${this.tuning.retry.maxTotalMs} ms`, {
         ...where,
         cause: error,
       });
     }
     const code = (error as { code?: unknown } | null)?.code;
-    const label = typeof code === "string" ? code : "unknown";
-    const kind = TIMEOUT_CODES.has(label) ? "timed out" : "network error";
-    return new UpstreamUnavailableError(`${kind} (${label})`, { ...where, cause: error });
+    if (typeof code !== "string" || !TRANSPORT_CODES.has(code)) return undefined;
+    const kind = TIMEOUT_CODES.has(code) ? "timed out" : "network error";
+    return new UpstreamUnavailableError(`${kind} (${code})`, { ...where, cause: error });
   }
 
   private logRetry(request: UpstreamRequest<unknown>, attempt: number, error: UpstreamError) {
@@ -261,12 +315,9 @@ export abstract class UpstreamClient {
     );
   }
 
-  private settle(
-    request: UpstreamRequest<unknown>,
-    durationMs: number,
-    attempts: number,
-    error?: UpstreamError,
-  ) {
+  private settle(request: UpstreamRequest<unknown>, durationMs: number, attempts: number, failure: unknown) {
+    const error = failure instanceof UpstreamError ? failure : undefined;
+    const result = failure === undefined ? "OK" : (error?.code ?? "INTERNAL_ERROR");
     const rounded = Math.round(durationMs * 10) / 10;
     this.logger.debug(
       {
@@ -275,7 +326,7 @@ export abstract class UpstreamClient {
         target: redactedTarget(request.path, request.query),
         durationMs: rounded,
         attempts,
-        result: error?.code ?? "OK",
+        result,
         upstreamCode: error?.upstreamCode,
       },
       "upstream call",
@@ -284,7 +335,7 @@ export abstract class UpstreamClient {
       source: this.source,
       endpoint: request.endpoint,
       durationMs: rounded,
-      ok: error === undefined,
+      ok: failure === undefined,
       ...(error ? { code: error.code, upstreamCode: error.upstreamCode } : {}),
       attempts,
     });

@@ -11,7 +11,7 @@ import {
 } from "../errors.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient } from "../http/upstream-client.js";
-import { redactSecrets } from "../http/redact.js";
+import { redactOpaqueRuns } from "../../shared/redaction.js";
 import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { optional, wireInt, wireText } from "../wire-primitives.js";
@@ -159,7 +159,7 @@ export class MiniStoreClient extends UpstreamClient {
     if (!parsed.success) return undefined; // not an envelope at all: the wire schema reports it
     const { errcode, errmsg } = parsed.data;
     if (errcode === null || errcode === 0) return undefined;
-    const detail = `errcode ${errcode}: ${redactSecrets(errmsg ?? "")}`;
+    const detail = `errcode ${errcode}: ${redactOpaqueRuns(errmsg ?? "")}`;
     const options = { ...where, upstreamCode: errcode };
     if (errcode === SYSTEM_BUSY) return new UpstreamUnavailableError(detail, options);
     if (errcode === DAILY_QUOTA || errcode === MINUTE_QUOTA)

@@ -9,7 +9,7 @@ import {
   type UpstreamError,
   type UpstreamErrorOptions,
 } from "../errors.js";
-import { redactSecrets } from "../http/redact.js";
+import { redactOpaqueRuns } from "../../shared/redaction.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
 import { optional, wireText } from "../wire-primitives.js";
@@ -154,7 +154,7 @@ export class Weixin12315Client extends UpstreamClient {
     if (!parsed.success) return undefined; // no return_code at all: the wire schema reports it
     const { return_code, return_msg } = parsed.data;
     if (return_code === "0") return undefined;
-    const detail = `return_code ${return_code}: ${redactSecrets(return_msg ?? "")}`;
+    const detail = `return_code ${return_code}: ${redactOpaqueRuns(return_msg ?? "")}`;
     const options = { ...where, upstreamCode: return_code };
     return AUTH_RETURN_CODES.has(return_code)
       ? new UpstreamAuthFailedError(detail, options)
