@@ -13,7 +13,7 @@ const hasNoGraphqlErrors = (body) => !body.includes('"errors":[');
 const MAX_WARMUP_MS = 30_000;
 
 /** Sorted-array percentile (nearest rank). */
-export function percentile(sorted, p) {
+function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

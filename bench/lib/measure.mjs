@@ -17,7 +17,7 @@ const totalCalls = (snapshot) => snapshot.stats.wechat.total + snapshot.stats.we
  * Waits until the simulators have seen no call for a while: a process killed after a cell leaves calls
  * the simulators are still answering, and they must not count towards the next measurement.
  */
-export async function settle(upstreams, { quietMs = 200, timeoutMs = 60_000 } = {}) {
+async function settle(upstreams, { quietMs = 200, timeoutMs = 60_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = totalCalls(await upstreams.call("snapshot"));
   while (Date.now() < deadline) {

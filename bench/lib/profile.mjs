@@ -42,7 +42,7 @@ function placeOf({ url, lineNumber, columnNumber }) {
 }
 
 /** Self time per function (µs), with the share of all busy (non-idle) time. */
-export function analyseCpuProfile(profile) {
+function analyseCpuProfile(profile) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));

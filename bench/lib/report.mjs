@@ -4,7 +4,7 @@ import { cpus, totalmem } from "node:os";
 
 import { SIMULATORS, WALK } from "./settings.mjs";
 
-export const TARGETS = { throughputRatio: 0.9, addedP50Ms: 2, addedP50AtConnections: 50, peakRssMb: 150 };
+const TARGETS = { throughputRatio: 0.9, addedP50Ms: 2, addedP50AtConnections: 50, peakRssMb: 150 };
 
 const MB = 1024 * 1024;
 const fixed = (value, digits) =>

@@ -3,7 +3,7 @@
 import type { OrderSourceName } from "../shared/order-source.js";
 
 /** The contract's upstream error codes (`extensions.code`). */
-export const UPSTREAM_ERROR_CODES = [
+const UPSTREAM_ERROR_CODES = [
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_RATE_LIMITED",
   "UPSTREAM_AUTH_FAILED",

@@ -17,7 +17,7 @@ export interface PaginationSettings {
   now?: () => Date;
 }
 
-export const UPSTREAM_MAX_PAGE_SIZE: Readonly<Record<OrderSourceName, number>> = {
+const UPSTREAM_MAX_PAGE_SIZE: Readonly<Record<OrderSourceName, number>> = {
   MINI_STORE: 10_000,
   WEIXIN12315: 1000,
 };

@@ -7,13 +7,13 @@ import { badUserInput } from "../shared/bad-user-input.js";
 import type { SortKey } from "./sort-key.js";
 import { ByteReader, ByteWriter } from "./varint.js";
 
-export const CURSOR_VERSION = 1;
+const CURSOR_VERSION = 1;
 const TAG_BYTES = 16;
 const DIGEST_BYTES = 4;
 const MAX_PLAUSIBLE_VERSION = 15;
 
-export const CONNECTION_FIELDS = ["orders", "miniStoreOrders", "weixin12315Orders"] as const;
-export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
+const CONNECTION_FIELDS = ["orders", "miniStoreOrders", "weixin12315Orders"] as const;
+type ConnectionField = (typeof CONNECTION_FIELDS)[number];
 
 /** What a cursor is bound to: the field and its normalized filter (canonical text). */
 export interface CursorBinding {

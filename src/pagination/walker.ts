@@ -6,7 +6,7 @@ import { pagesCovering } from "./upstream-pages.js";
 import { contains, halves, segmentsOf, splitSegment, type Partition, type Segment } from "./time-window.js";
 
 /** A row of a stream and its key; what `T` is (a raw listed row, a node) is the caller's business. */
-export interface WalkItem<T> {
+interface WalkItem<T> {
   key: SortKey;
   row: T;
 }
@@ -19,7 +19,7 @@ export interface FetchedPage<T> {
 }
 
 /** One stream: a family's upstream filter restricted to one sub-window of its group's window. */
-export interface StreamRef {
+interface StreamRef {
   family: number;
   segment: Segment;
 }
@@ -50,7 +50,7 @@ export interface WalkSource<T> {
 }
 
 /** An offset hint that is not known (the walk re-seeks from the sub-window's edge). */
-export const UNKNOWN_HINT = -1;
+const UNKNOWN_HINT = -1;
 
 export interface WalkRequest {
   /** `forward` walks newest-created first (`first`), `backward` oldest first (`last`). */
@@ -62,7 +62,7 @@ export interface WalkRequest {
   stop?: SortKey | undefined;
 }
 
-export interface WalkEdge<T> {
+interface WalkEdge<T> {
   item: WalkItem<T>;
   /** Per family: offset of the first order after this edge in the family's sub-window holding it. */
   hints: number[];

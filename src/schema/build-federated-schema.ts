@@ -13,7 +13,7 @@ import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 
 /** The federation spec version linked: the newest that @apollo/composition and @apollo/gateway (2.14) know. */
-export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
+const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
 
 const FEDERATION_LINK = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@requiresScopes"])`;
 

@@ -7,7 +7,7 @@ export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 /** The scope the router must have granted for a client to read buyer personal data. */
 export const PERSONAL_DATA_SCOPE = "orders:pii";
 
-export interface PersonalDataExtensions {
+interface PersonalDataExtensions {
   personalData: PersonalDataKind;
 }
 

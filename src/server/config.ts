@@ -31,13 +31,13 @@ import { simulatorEnvShape, simulatorSettings, type SimulatorSettings } from "..
 
 export { ConfigError } from "../shared/env-variables.js";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 const DEV_CURSOR_SECRET = "weixin-orders-subgraph/development-only-cursor-secret";
 const STUDIO_ORIGIN = "https://studio.apollographql.com";
 
-export interface WechatSourceConfig {
+interface WechatSourceConfig {
   apiBase: string;
   tokenMode: WechatTokenMode;
   appId?: string;
@@ -46,7 +46,7 @@ export interface WechatSourceConfig {
   accessToken?: string;
 }
 
-export interface Weixin12315SourceConfig {
+interface Weixin12315SourceConfig {
   apiBase: string;
   appId: string;
   appSecret: string;

@@ -33,7 +33,7 @@ export const newOperationRecord = (): OperationRecord => ({
  * True when masking is off, or the scope header (forwarded by the router) lists `orders:pii` among
  * its space- or comma-separated scopes.
  */
-export function canSeePersonalData(
+function canSeePersonalData(
   headers: IncomingHttpHeaders,
   personalData: Config["personalData"],
 ): boolean {

@@ -5,7 +5,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { UpstreamError } from "../datasources/errors.js";
 import { scrubSecretsInText } from "./logger.js";
 
-export const INTERNAL_ERROR_MESSAGE = "Internal server error";
+const INTERNAL_ERROR_MESSAGE = "Internal server error";
 
 /** The GraphQL error body of a request refused outside Apollo (auth, body parsing, size, routing). */
 export const graphqlErrorBody = (message: string, code: string) => ({

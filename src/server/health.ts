@@ -4,7 +4,7 @@ import { UpstreamError } from "../datasources/errors.js";
 import type { UpstreamSources } from "../datasources/index.js";
 import type { OrderSourceName } from "../shared/order-source.js";
 
-export interface SourceReadiness {
+interface SourceReadiness {
   ok: boolean;
   configured: boolean;
   breaker?: string;

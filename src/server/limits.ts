@@ -51,7 +51,7 @@ export function nestingDepthOf(source: string): number {
 }
 
 /** Brackets allowed per level of field depth (arguments, input objects, inline fragments), plus slack. */
-export const maxNestingFor = (limits: Limits) => limits.maxDepth * 4 + 16;
+const maxNestingFor = (limits: Limits) => limits.maxDepth * 4 + 16;
 
 /** `preHandler` of /graphql: refuses a pathologically nested document before Apollo parses it. */
 export function nestingGuard(limits: Limits) {

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { graphqlErrorBody } from "./format-error.js";
 
-export const ROUTER_AUTH_HEADER = "router-authorization";
+const ROUTER_AUTH_HEADER = "router-authorization";
 
 const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
 

@@ -1,6 +1,6 @@
 // Exact money: amounts travel as decimal text or integer fen, never as binary floats.
 
-export const CURRENCY = "CNY";
+const CURRENCY = "CNY";
 
 /** What the schema's `Money` type carries. `minorUnits` is fen and always a safe integer. */
 export interface MoneyValue {

@@ -2,7 +2,7 @@
  * Order status normalized across sources: the `OrderStatus` enum values of the public contract.
  * Plain names here, so the per-source status tables (datasources) need no GraphQL module.
  */
-export const ORDER_STATUSES = [
+const ORDER_STATUSES = [
   "PENDING_PAYMENT",
   "PENDING_GROUP",
   "PENDING_ACCEPTANCE",

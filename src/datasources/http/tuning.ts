@@ -32,6 +32,7 @@ export type ResolvedHttpTuning = Required<Omit<UpstreamHttpTuning, "retry" | "br
   breaker: Required<NonNullable<UpstreamHttpTuning["breaker"]>>;
 };
 
+/** @public The benchmark's floor server reads it from the build (bench/lib/floor-server.mjs). */
 export const DEFAULT_HTTP_TUNING: ResolvedHttpTuning = {
   connectTimeoutMs: 3_000,
   headersTimeoutMs: 10_000,

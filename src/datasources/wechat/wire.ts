@@ -143,12 +143,8 @@ export const miniStoreWireOrder = z.object({
 
 export type MiniStoreWireOrder = z.infer<typeof miniStoreWireOrder>;
 export type MiniStoreWireProductInfo = z.infer<typeof productInfo>;
-export type MiniStoreWirePayInfo = z.infer<typeof payInfo>;
-export type MiniStoreWirePriceInfo = z.infer<typeof priceInfo>;
 export type MiniStoreWireAddressInfo = z.infer<typeof addressInfo>;
 export type MiniStoreWireDeliveryInfo = z.infer<typeof deliveryInfo>;
-export type MiniStoreWireShipment = z.infer<typeof shipment>;
-export type MiniStoreWireAftersaleDetail = z.infer<typeof aftersaleDetail>;
 
 const success = z.preprocess((value) => (value === undefined ? 0 : value), wireInt.pipe(z.literal(0)));
 
@@ -175,4 +171,4 @@ export const miniStoreOrderGetResponse = z.object({
   errmsg: optional(wireText),
   order: miniStoreWireOrder,
 });
-export type MiniStoreOrderGetResponse = z.infer<typeof miniStoreOrderGetResponse>;
+type MiniStoreOrderGetResponse = z.infer<typeof miniStoreOrderGetResponse>;
