@@ -3,14 +3,12 @@
 import type { OrderSourceName } from "../shared/order-source.js";
 
 /** The contract's upstream error codes (`extensions.code`). */
-const UPSTREAM_ERROR_CODES = [
-  "UPSTREAM_UNAVAILABLE",
-  "UPSTREAM_RATE_LIMITED",
-  "UPSTREAM_AUTH_FAILED",
-  "UPSTREAM_BAD_RESPONSE",
-  "UPSTREAM_ERROR",
-] as const;
-export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
+export type UpstreamErrorCode =
+  | "UPSTREAM_UNAVAILABLE"
+  | "UPSTREAM_RATE_LIMITED"
+  | "UPSTREAM_AUTH_FAILED"
+  | "UPSTREAM_BAD_RESPONSE"
+  | "UPSTREAM_ERROR";
 
 export interface UpstreamErrorOptions {
   source: OrderSourceName;

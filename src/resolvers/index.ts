@@ -10,7 +10,6 @@ import { OrderLookupResolver } from "./order-lookup.resolver.js";
 import { OrdersResolver } from "./orders.resolver.js";
 import { Weixin12315OrdersResolver } from "./weixin12315-orders.resolver.js";
 
-
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own resolver list type
 export const resolvers: NonEmptyArray<Function> = [
   OrderLookupResolver,

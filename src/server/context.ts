@@ -33,10 +33,7 @@ export const newOperationRecord = (): OperationRecord => ({
  * True when masking is off, or the scope header (forwarded by the router) lists `orders:pii` among
  * its space- or comma-separated scopes.
  */
-function canSeePersonalData(
-  headers: IncomingHttpHeaders,
-  personalData: Config["personalData"],
-): boolean {
+function canSeePersonalData(headers: IncomingHttpHeaders, personalData: Config["personalData"]): boolean {
   if (!personalData.masking) return true;
   const value = headers[personalData.scopeHeader];
   const text = Array.isArray(value) ? value.join(" ") : (value ?? "");

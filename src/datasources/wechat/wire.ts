@@ -171,4 +171,3 @@ export const miniStoreOrderGetResponse = z.object({
   errmsg: optional(wireText),
   order: miniStoreWireOrder,
 });
-type MiniStoreOrderGetResponse = z.infer<typeof miniStoreOrderGetResponse>;
