@@ -3,12 +3,14 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { connectionPage } from "../orders/connection-page.js";
 import { ordersPlan } from "../orders/plans/orders.plan.js";
 import { connectionOf } from "../schema/connections/connection.factory.js";
+import { PagedConnection } from "../schema/connections/paged-connection.js";
 import { OrderConnection } from "../schema/connections/order-connection.type.js";
 import { OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
 
 @Resolver()
 export class OrdersResolver {
+  @PagedConnection()
   @Query(() => OrderConnection, {
     description:
       "Orders of both sources merged newest-created first (ties: MINI_STORE first, then orderId descending). " +

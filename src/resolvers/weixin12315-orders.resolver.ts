@@ -3,12 +3,14 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { connectionPage } from "../orders/connection-page.js";
 import { weixin12315OrdersPlan } from "../orders/plans/weixin12315-orders.plan.js";
 import { connectionOf } from "../schema/connections/connection.factory.js";
+import { PagedConnection } from "../schema/connections/paged-connection.js";
 import { Weixin12315OrderConnection } from "../schema/connections/weixin12315-order-connection.type.js";
 import { Weixin12315OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
 
 @Resolver()
 export class Weixin12315OrdersResolver {
+  @PagedConnection()
   @Query(() => Weixin12315OrderConnection, {
     description: "weixin12315 mall orders newest first, with the mall's own filters (Relay connection).",
   })

@@ -29,7 +29,9 @@ import {
 } from "./context.js";
 import { createFormatError, graphqlErrorBody } from "./format-error.js";
 import { checkReadiness } from "./health.js";
-import { limitsPlugin, limitValidationRules, nestingGuard } from "./limits.js";
+import { limitsPlugin } from "./limits/cost-limits.js";
+import { nestingGuard } from "./limits/nesting-guard.js";
+import { limitValidationRules } from "./limits/selection-limits.js";
 import { configuredSecrets, createLogger, type Logger } from "./logger.js";
 import { observeOperation, operationLogPlugin } from "./operation-log.js";
 import { withPersonalDataMasking } from "./personal-data-schema.js";

@@ -1,7 +1,8 @@
 import { buildSchema, parse } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { nestingDepthOf, operationCost } from "../../src/server/limits.js";
+import { operationCost } from "../../src/server/limits/cost-limits.js";
+import { nestingDepthOf } from "../../src/server/limits/nesting-guard.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 
 let stack: TestStack;
@@ -140,8 +141,10 @@ describe("operationCost", () => {
   const schema = buildSchema(`
     type Item { a: String b: String }
     type ItemConnection { nodes: [Item!]! totalCount: Int! }
-    type Query { items(first: Int, last: Int): ItemConnection! item: Item }
+    type Query { items(first: Int, last: Int): ItemConnection! item: Item unmarked(first: Int): ItemConnection! }
   `);
+  // What @PagedConnection() sets on a field; only marked fields are paged, whatever their type's name.
+  Object.assign(schema.getQueryType()!.getFields().items!.extensions, { pagedConnection: true });
   const cost = (query: string, variables: Record<string, unknown> = {}) =>
     operationCost({ schema, query: parse(query), variables });
 
@@ -151,6 +154,10 @@ describe("operationCost", () => {
     expect(cost(`query($n: Int) { items(last: $n) { nodes { a } } }`, { n: 5 })).toBe(1 + 5 * 2);
     expect(cost(`{ items { nodes { a } } }`)).toBe(1 + 20 * 2);
     expect(cost(`{ items(first: 100000) { nodes { a } } }`)).toBe(1 + 100 * 2);
+  });
+
+  it("finds connections by their mark, not by a type name ending in Connection", () => {
+    expect(cost(`{ unmarked(first: 10) { nodes { a } } }`)).toBe(3);
   });
 });
 
