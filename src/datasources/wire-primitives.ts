@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { parseChinaLocalTime, parseUnixSeconds } from "../shared/china-time.js";
 import type { OrderSourceName } from "../shared/order-source.js";
+import { ListedOrder, type FullOrderSpec } from "./listed-order.js";
 
 const INTEGER = /^-?\d+$/;
 const DIGITS = /^\d+$/;
@@ -107,30 +108,17 @@ export function optionalList<T extends z.ZodType>(item: T) {
 }
 
 /**
- * A list row validated only for the fields the walk orders rows by (`orderId`, `createdAt`): the
- * page reads many more rows than it returns, so the rest of `raw` is validated (and mapped) only
- * for the rows a page returns (`listedRowMapper` in http/wire-body.ts).
+ * An order list (absent or null → []) whose rows are checked for their sort fields only, with the
+ * same primitives the full order schema uses for them (a bad one names its path, `orders[3].create_time`);
+ * each row validates the rest on demand (`ListedOrder.order()`).
  */
-export interface ListedRow<S extends OrderSourceName> {
-  readonly source: S;
-  readonly orderId: string;
-  readonly createdAt: Date;
-  /** The row as parsed (lossless-json), unchecked beyond the two key fields. */
-  readonly raw: unknown;
-  /** The row's index in the response's list, for error paths (`orders[3].…`). */
-  readonly index: number;
-}
-
-/**
- * An order list (absent or null → []) whose rows are checked for their key fields only, with the
- * same primitives the full order schema uses for them; a bad key names its path (`orders[3].create_time`).
- */
-export function listedRows<S extends OrderSourceName>(
+export function listedRows<S extends OrderSourceName, W>(
   source: S,
   fields: { orderId: string; createdAt: string },
+  full: FullOrderSpec<W>,
 ) {
   const key = z.object({ [fields.orderId]: wireId, [fields.createdAt]: wireChinaTime });
-  return optionalList(z.unknown()).transform((rows, ctx): ListedRow<S>[] =>
+  return optionalList(z.unknown()).transform((rows, ctx): ListedOrder<S, W>[] =>
     rows.map((raw, index) => {
       const parsed = key.safeParse(raw);
       if (!parsed.success) {
@@ -141,13 +129,14 @@ export function listedRows<S extends OrderSourceName>(
         return z.NEVER;
       }
       const data = parsed.data as Record<string, unknown>;
-      return {
+      return new ListedOrder(
         source,
-        orderId: data[fields.orderId] as string,
-        createdAt: data[fields.createdAt] as Date,
+        data[fields.orderId] as string,
+        data[fields.createdAt] as Date,
         raw,
         index,
-      };
+        full,
+      );
     }),
   );
 }

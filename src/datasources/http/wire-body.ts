@@ -2,9 +2,7 @@
 import { parse } from "lossless-json";
 import type { z } from "zod";
 
-import type { OrderSourceName } from "../../shared/order-source.js";
 import { UpstreamBadResponseError, type UpstreamErrorOptions } from "../errors.js";
-import type { ListedRow } from "../wire-primitives.js";
 
 /** Parses JSON keeping every number as a `LosslessNumber` (19-digit ids and `56.00` survive as written). */
 export function parseLosslessBody(text: string, where: UpstreamErrorOptions): unknown {
@@ -38,38 +36,6 @@ export function validateWireBody<T>(
     `response does not match the documented shape at ${issues.join("; ")}${more}`,
     where,
   );
-}
-
-/** Where a source's listed rows come from: the list endpoint and the rows' path in its body. */
-export interface ListedRowSpec<W, N> {
-  /** The complete order schema (the one lookups apply). */
-  schema: z.ZodType<W>;
-  map: (wire: W) => N;
-  endpoint: string;
-  /** Path of the row list in the body, e.g. `["orders"]`. */
-  listPath: readonly PropertyKey[];
-}
-
-/**
- * The function that turns a listed row into its node: the full validation the list call skipped,
- * then the mapping, each once per row. Memoised by row object, because the request's DataLoader
- * hands the same page (the same rows) to every read of it; the memo lives as long as the page.
- * A bad field is the `UPSTREAM_BAD_RESPONSE` the full list validation would have raised, with the
- * row's path (`orders[3].order_detail.price_info.order_price`).
- */
-export function listedRowMapper<S extends OrderSourceName, W, N>(
-  spec: ListedRowSpec<W, N>,
-): (row: ListedRow<S>) => N {
-  const nodes = new WeakMap<ListedRow<S>, N>();
-  return (row) => {
-    let node = nodes.get(row);
-    if (node === undefined) {
-      const where = { source: row.source, endpoint: spec.endpoint };
-      node = spec.map(validateWireBody(spec.schema, row.raw, where, [...spec.listPath, row.index]));
-      nodes.set(row, node);
-    }
-    return node;
-  };
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

@@ -13,8 +13,8 @@ import {
   wireInt,
   wireText,
   wireUnixSeconds,
-  type ListedRow,
 } from "../wire-primitives.js";
+import type { ListedOrder } from "../listed-order.js";
 import { miniStoreStatusFromCode } from "./status.js";
 
 /** A documented RequestOrderStatus code. */
@@ -129,7 +129,7 @@ const orderDetail = z.object({
 });
 
 /** One order as WeChat sends it ("Order" of Get order details). */
-export const miniStoreWireOrder = z.object({
+const miniStoreWireOrder = z.object({
   order_id: wireId,
   status: wireStatus,
   create_time: wireChinaTime,
@@ -158,11 +158,19 @@ const listResponse = <T extends z.ZodType>(orders: T) =>
 export const miniStoreOrderListResponse = listResponse(optionalList(miniStoreWireOrder));
 
 /** A get_list row checked for its order key only; the rest when a page returns it (`miniStoreOrderOfRow`). */
-export type MiniStoreListedOrder = ListedRow<"MINI_STORE">;
+export type MiniStoreListedOrder = ListedOrder<"MINI_STORE", MiniStoreWireOrder>;
 
 /** The same body as the client reads it: rows validated for the walk's order key only. */
 export const miniStoreListedOrdersResponse = listResponse(
-  listedRows("MINI_STORE", { orderId: "order_id", createdAt: "create_time" }),
+  listedRows(
+    "MINI_STORE",
+    { orderId: "order_id", createdAt: "create_time" },
+    {
+      schema: miniStoreWireOrder,
+      endpoint: MINI_STORE_LIST.endpoint,
+      listPath: MINI_STORE_LIST.rows,
+    },
+  ),
 );
 
 /** `POST product/order/get` success body. */

@@ -14,8 +14,8 @@ import {
   wireInt,
   wireText,
   wireYuan,
-  type ListedRow,
 } from "../wire-primitives.js";
+import type { ListedOrder } from "../listed-order.js";
 import { WEIXIN12315_STATUS_NAMES } from "./status.js";
 
 const orderItem = z.object({
@@ -106,9 +106,17 @@ function listResponse<O>(orders: z.ZodType<O, unknown>) {
 export const weixin12315OrderListResponse = listResponse(optionalList(weixin12315WireOrder));
 
 /** A listed row checked for its order key only; the rest when a page returns it (`weixin12315OrderOfRow`). */
-export type Weixin12315ListedOrder = ListedRow<"WEIXIN12315">;
+export type Weixin12315ListedOrder = ListedOrder<"WEIXIN12315", Weixin12315WireOrder>;
 
 /** The same body as list pages read it: rows validated for the walk's order key only. */
 export const weixin12315ListedOrdersResponse = listResponse(
-  listedRows("WEIXIN12315", { orderId: "orderid", createdAt: "ordertime" }),
+  listedRows(
+    "WEIXIN12315",
+    { orderId: "orderid", createdAt: "ordertime" },
+    {
+      schema: weixin12315WireOrder,
+      endpoint: WEIXIN12315_LIST.endpoint,
+      listPath: WEIXIN12315_LIST.rows,
+    },
+  ),
 );

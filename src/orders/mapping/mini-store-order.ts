@@ -1,5 +1,5 @@
 // Pure mapping from a validated WeChat wire order to the schema's MiniStoreOrder. No I/O.
-// `miniStoreOrderOfRow` also validates a listed row in full first (lists check only the order key).
+// `miniStoreOrderOfRow` maps a listed row's full order, which the row validates on demand (lists check the sort fields only).
 import { moneyFromFen, type MoneyValue } from "../../shared/money.js";
 import { OrderStatus } from "../../schema/enums/order-status.enum.js";
 import type { MiniStoreAddress } from "../../schema/mini-store/mini-store-address.type.js";
@@ -7,11 +7,8 @@ import type { MiniStoreDeliveryInfo } from "../../schema/mini-store/mini-store-d
 import type { MiniStoreOrder } from "../../schema/mini-store/mini-store-order.type.js";
 import type { MiniStoreProductInfo } from "../../schema/mini-store/mini-store-product-info.type.js";
 import { encodeOrderNodeId } from "../../schema/node-id.js";
-import { listedRowMapper } from "../../datasources/http/wire-body.js";
 import { normalizeMiniStoreStatus } from "../../datasources/wechat/status.js";
 import {
-  MINI_STORE_LIST,
-  miniStoreWireOrder,
   type MiniStoreListedOrder,
   type MiniStoreWireAddressInfo,
   type MiniStoreWireDeliveryInfo,
@@ -152,10 +149,6 @@ export function mapMiniStoreOrder(wire: MiniStoreWireOrder): MiniStoreOrder {
   };
 }
 
-/** The order a get_list row stands for, validated in full and mapped once (when a page returns it). */
-export const miniStoreOrderOfRow: (row: MiniStoreListedOrder) => MiniStoreOrder = listedRowMapper({
-  schema: miniStoreWireOrder,
-  map: mapMiniStoreOrder,
-  endpoint: MINI_STORE_LIST.endpoint,
-  listPath: MINI_STORE_LIST.rows,
-});
+/** The order a listed row stands for: validated in full (once, by the row) and mapped, when a page returns it. */
+export const miniStoreOrderOfRow = (row: MiniStoreListedOrder): MiniStoreOrder =>
+  mapMiniStoreOrder(row.order());

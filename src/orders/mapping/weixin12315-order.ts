@@ -1,5 +1,5 @@
 // Pure mapping from a validated weixin12315 wire order to the schema's Weixin12315Order. No I/O.
-// `weixin12315OrderOfRow` also validates a listed row in full first (lists check only the order key).
+// `weixin12315OrderOfRow` maps a listed row's full order, which the row validates on demand (lists check the sort fields only).
 import { moneyFromYuanText, type MoneyValue } from "../../shared/money.js";
 import { OrderStatus } from "../../schema/enums/order-status.enum.js";
 import { Weixin12315OrderStatus } from "../../schema/enums/weixin12315-order-status.enum.js";
@@ -7,14 +7,11 @@ import { encodeOrderNodeId } from "../../schema/node-id.js";
 import type { Weixin12315DeliveryInfo } from "../../schema/weixin12315/weixin12315-delivery-info.type.js";
 import type { Weixin12315Order } from "../../schema/weixin12315/weixin12315-order.type.js";
 import type { Weixin12315OrderItem } from "../../schema/weixin12315/weixin12315-order-item.type.js";
-import { listedRowMapper } from "../../datasources/http/wire-body.js";
 import {
   normalizeWeixin12315Status,
   weixin12315StatusFromName,
 } from "../../datasources/weixin12315/status.js";
 import {
-  WEIXIN12315_LIST,
-  weixin12315WireOrder,
   type Weixin12315ListedOrder,
   type Weixin12315WireOrder,
   type Weixin12315WireOrderItem,
@@ -119,10 +116,6 @@ export function mapWeixin12315Order(wire: Weixin12315WireOrder): Weixin12315Orde
   };
 }
 
-/** The order a md.shop.order.list row stands for, validated in full and mapped once (when a page returns it). */
-export const weixin12315OrderOfRow: (row: Weixin12315ListedOrder) => Weixin12315Order = listedRowMapper({
-  schema: weixin12315WireOrder,
-  map: mapWeixin12315Order,
-  endpoint: WEIXIN12315_LIST.endpoint,
-  listPath: WEIXIN12315_LIST.rows,
-});
+/** The order a listed row stands for: validated in full (once, by the row) and mapped, when a page returns it. */
+export const weixin12315OrderOfRow = (row: Weixin12315ListedOrder): Weixin12315Order =>
+  mapWeixin12315Order(row.order());
