@@ -83,142 +83,124 @@ interface Positioned<T> extends WalkItem<T> {
   offset: number;
 }
 
-type Start = { kind: "done" } | { kind: "offset"; pos: number; verify: boolean } | { kind: "end" };
+/**
+ * Where a stream reader stands. Offsets count the rows of the stream's sub-window, newest first;
+ * a reader only moves from probing or verifying to anchored, and from anchored to ended.
+ */
+type ReaderState =
+  /** Backward without a usable hint: the stream's total is unknown before a first read. */
+  | { kind: "probing" }
+  /**
+   * Holding a cursor's offset hint not yet checked against the row just outside it (forward: the
+   * hint is at least 1, a hint of 0 needs no check). `step` is the re-seek distance, doubled on
+   * each miss; set by the first read.
+   */
+  | { kind: "verifying"; hint: number; step: number | undefined }
+  /** Knows where it is: forward, the next offset to read; backward, the lowest offset read. */
+  | { kind: "anchored"; frontier: number }
+  /** Nothing more to read: where it stopped, or undefined for a sub-window the walk had already passed. */
+  | { kind: "ended"; frontier: number | undefined };
 
-/** Reads one stream in the walk direction, keeping the rows after the walk position in `buffer`. */
-class StreamReader<T> {
+/** The state a stream starts in, from the cursor (if any) and its hint for this sub-window. */
+function initialState(
+  forward: boolean,
+  segment: Segment,
+  from: WalkRequest["from"],
+  hint: number | undefined,
+): ReaderState {
+  if (!from) return forward ? { kind: "anchored", frontier: 0 } : { kind: "probing" };
+  const t = from.position.t;
+  if (forward) {
+    if (segment.lo > t) return { kind: "ended", frontier: undefined };
+    if (segment.hi < t || hint === undefined || hint === 0) return { kind: "anchored", frontier: 0 };
+    return { kind: "verifying", hint, step: undefined };
+  }
+  if (segment.hi < t) return { kind: "ended", frontier: undefined };
+  if (segment.lo > t || hint === undefined) return { kind: "probing" };
+  return { kind: "verifying", hint, step: undefined };
+}
+
+/**
+ * Reads one stream in the walk direction, keeping the rows after the walk position in `buffer`
+ * (in walk order). The two directions differ in where they read and what they check; the
+ * interface, the state and the bookkeeping are shared.
+ */
+abstract class StreamReader<T> {
   readonly buffer: Positioned<T>[] = [];
-  ended = false;
+  /** The upstream's total for the stream, once any read has returned it. */
   total: number | undefined;
-  /** Hinted offset (forward: first row after the position; backward: first row after it in newest-first order). */
-  private pos: number | undefined;
-  private anchored: boolean;
-  /** Forward: next offset to read. Backward: lowest offset read. */
-  private frontier = 0;
-  /** Last key admitted to the buffer (or the walk position): later rows must come after it. */
-  private lastKey: SortKey | undefined;
-  private gap = 0;
 
   constructor(
     readonly ref: StreamRef,
-    private readonly family: StreamFamily,
+    protected readonly family: StreamFamily,
     private readonly fetchPage: FetchPage<T>,
-    private readonly walkOrder: (a: SortKey, b: SortKey) => number,
-    private readonly forward: boolean,
-    from: SortKey | undefined,
-    start: Start,
-  ) {
-    this.lastKey = from;
-    this.ended = start.kind === "done";
-    this.pos = start.kind === "offset" ? start.pos : undefined;
-    this.anchored = start.kind === "offset" && (!start.verify || (this.forward && start.pos === 0));
-    if (start.kind === "offset") this.frontier = start.pos;
+    protected readonly walkOrder: (a: SortKey, b: SortKey) => number,
+    /**
+     * The walk position, then the last key admitted to the buffer: later rows must come after it.
+     * Defined whenever the state is verifying (a hint only comes with a cursor).
+     */
+    protected last: SortKey | undefined,
+    protected state: ReaderState,
+  ) {}
+
+  get ended(): boolean {
+    return this.state.kind === "ended";
   }
 
   /** The earliest key (in walk order) the next unread row could have. */
   bound(): SortKey {
-    const { lo, hi } = this.ref.segment;
-    const edge = this.forward
-      ? { t: hi, rank: this.family.rank, id: ID_CEILING }
-      : { t: lo, rank: this.family.rank, id: -1n };
-    return this.lastKey && this.walkOrder(this.lastKey, edge) > 0 ? this.lastKey : edge;
+    const edge = this.segmentEdge();
+    return this.last && this.walkOrder(this.last, edge) > 0 ? this.last : edge;
   }
 
-  /** Offset of the first row after `key` (the edge being emitted) in newest-first order. */
+  /** Offset of the first row after the edge being emitted, in newest-first order: the edge's offset hint. */
   hint(): number {
     const head = this.buffer[0];
-    if (head) return this.forward ? head.offset : head.offset + 1;
-    if (this.anchored) return this.frontier;
-    return this.pos ?? UNKNOWN_HINT;
+    if (head) return this.offsetAfter(head);
+    switch (this.state.kind) {
+      case "anchored":
+        return this.state.frontier;
+      case "ended":
+        return this.state.frontier ?? UNKNOWN_HINT;
+      case "verifying":
+        return this.state.hint;
+      case "probing":
+        return UNKNOWN_HINT;
+    }
   }
 
-  /** Reads until the buffer holds a row or the stream is exhausted. `want` sizes the reads. */
+  /** Reads until the buffer holds a row or the stream is exhausted; `want` sizes the reads. */
   async fill(want: number): Promise<void> {
-    this.gap ||= Math.max(want, 1);
-    while (this.buffer.length === 0 && !this.ended) {
-      if (this.forward) await this.readForward(want);
-      else await this.readBackward(want);
-    }
+    while (this.buffer.length === 0 && !this.ended) await this.advance(want);
   }
 
-  private async readForward(want: number): Promise<void> {
-    const verifying = !this.anchored;
-    const start = verifying ? this.pos! - 1 : this.frontier;
-    const page = await this.read(start, start + want + (verifying ? 1 : 0));
-    const first = page.items[0];
-    if (verifying) {
-      // The row before the hinted offset must be at or before the position; if it is not, orders
-      // before the position left this stream (status changes) and the position moved back.
-      if (page.offset > 0 && (!first || this.walkOrder(first.key, this.lastKey!) > 0)) {
-        this.pos = Math.max(0, Math.min(page.offset, page.total) - this.gap);
-        this.gap *= 2;
-        if (this.pos === 0) this.anchor(0);
-        return;
-      }
-      this.anchor(page.offset);
-    }
-    this.admit(page.items);
-    this.frontier = page.offset + page.items.length;
-    if (page.short || this.frontier >= page.total) this.ended = true;
-  }
+  /** The key bounding the sub-window on the side the walk enters it from. */
+  protected abstract segmentEdge(): SortKey;
 
-  private async readBackward(want: number): Promise<void> {
-    if (this.pos === undefined && !this.anchored) {
-      // From the end of the stream: its total is not known before a first read.
-      const probe = await this.read(0, want);
-      if (probe.short || probe.items.length >= probe.total) {
-        this.anchor(0);
-        this.admit([...probe.items].reverse());
-        this.ended = true;
-        return;
-      }
-      this.anchor(probe.total);
-      return;
-    }
-    const verifying = !this.anchored;
-    const end = verifying ? this.pos! + 1 : this.frontier;
-    if (end === 0) {
-      this.ended = true;
-      return;
-    }
-    const page = await this.read(Math.max(0, end - want - (verifying ? 1 : 0)), end);
-    const readEnd = page.offset + page.items.length;
-    if (verifying) {
-      const last = page.items.at(-1);
-      // The row at the hinted offset must be at or after the position (in newest-first order); if
-      // it is not, orders entered this stream before the position and the position moved on.
-      if (last && this.walkOrder(last.key, this.lastKey!) > 0 && readEnd < page.total) {
-        this.pos = Math.min(page.total, readEnd - 1 + this.gap);
-        this.gap *= 2;
-        return;
-      }
-      if (page.items.length === 0) {
-        this.anchor(Math.min(page.offset, page.total));
-        return;
-      }
-      this.anchor(readEnd);
-    }
-    this.admit([...page.items].reverse());
-    this.frontier = page.offset;
-    if (page.offset === 0) this.ended = true;
-  }
+  /** The hint that a buffered row stands for. */
+  protected abstract offsetAfter(head: Positioned<T>): number;
 
-  private anchor(offset: number): void {
-    this.anchored = true;
-    this.frontier = offset;
-  }
+  /** One read (or one re-seek) from the current state. */
+  protected abstract advance(want: number): Promise<void>;
 
-  /** Appends rows (given in walk order) that come after everything admitted so far. */
-  private admit(items: Positioned<T>[]): void {
+  /**
+   * Appends rows (given in walk order) that come after everything admitted so far: the key decides,
+   * so rows of the walked side that show up after a moved offset are skipped, whatever the offsets.
+   */
+  protected admit(items: Positioned<T>[]): void {
     for (const item of items) {
-      if (this.lastKey && this.walkOrder(item.key, this.lastKey) <= 0) continue;
+      if (this.last && this.walkOrder(item.key, this.last) <= 0) continue;
       this.buffer.push(item);
-      this.lastKey = item.key;
+      this.last = item.key;
     }
   }
 
-  /** Rows at offsets [start, end) (and whatever else the chosen pages hold), with their offsets. */
-  private async read(start: number, end: number) {
+  /**
+   * Rows at offsets [start, end) (and whatever else the chosen pages hold), with their offsets.
+   * Page-size translation: the range is one upstream page where one covers it, else consecutive
+   * pages of the family's maximum (`pagesCovering`).
+   */
+  protected async read(start: number, end: number) {
     const pages = pagesCovering(start, end, this.family.maxPageSize);
     const results = await Promise.all(pages.map((p) => this.fetchPage(this.ref, p.page, p.pageSize)));
     const offset = pages[0]!.offset;
@@ -232,28 +214,106 @@ class StreamReader<T> {
   }
 }
 
-function startOf(
-  forward: boolean,
-  segment: Segment,
-  from: WalkRequest["from"],
-  hint: number | undefined,
-): Start {
-  if (!from) return forward ? { kind: "offset", pos: 0, verify: false } : { kind: "end" };
-  const t = from.position.t;
-  if (forward) {
-    if (segment.lo > t) return { kind: "done" };
-    if (segment.hi < t || hint === undefined) return { kind: "offset", pos: 0, verify: false };
-    return { kind: "offset", pos: hint, verify: true };
+/** Reads newest first (`first`/`after`). */
+class ForwardReader<T> extends StreamReader<T> {
+  protected segmentEdge(): SortKey {
+    return { t: this.ref.segment.hi, rank: this.family.rank, id: ID_CEILING };
   }
-  if (segment.hi < t) return { kind: "done" };
-  if (segment.lo > t || hint === undefined) return { kind: "end" };
-  return { kind: "offset", pos: hint, verify: true };
+
+  protected offsetAfter(head: Positioned<T>): number {
+    return head.offset;
+  }
+
+  /**
+   * Keyset, offsets as hints: a verifying read starts one row before the hint and checks that row
+   * is on the walked side (at or before the position). If it is not, orders left this stream
+   * before the position (status changes) and the hint is too far: re-seek back by a doubling step.
+   * A steady read wants `n + 1` rows (the whole page) in one upstream call.
+   */
+  protected async advance(want: number): Promise<void> {
+    const state = this.state;
+    if (state.kind !== "verifying" && state.kind !== "anchored")
+      throw new Error(`forward read while ${state.kind}`);
+    const verifying = state.kind === "verifying";
+    const start = verifying ? state.hint - 1 : state.frontier;
+    const page = await this.read(start, start + want + (verifying ? 1 : 0));
+    if (verifying) {
+      const step = state.step ?? Math.max(want, 1);
+      const check = page.items[0];
+      if (page.offset > 0 && (!check || this.walkOrder(check.key, this.last!) > 0)) {
+        const hint = Math.max(0, Math.min(page.offset, page.total) - step);
+        this.state =
+          hint === 0 ? { kind: "anchored", frontier: 0 } : { kind: "verifying", hint, step: step * 2 };
+        return;
+      }
+    }
+    this.admit(page.items);
+    const frontier = page.offset + page.items.length;
+    this.state =
+      page.short || frontier >= page.total ? { kind: "ended", frontier } : { kind: "anchored", frontier };
+  }
+}
+
+/** Reads oldest first (`last`/`before`): the mirror image, rows before the hint, the check row at it. */
+class BackwardReader<T> extends StreamReader<T> {
+  protected segmentEdge(): SortKey {
+    return { t: this.ref.segment.lo, rank: this.family.rank, id: -1n };
+  }
+
+  protected offsetAfter(head: Positioned<T>): number {
+    return head.offset + 1;
+  }
+
+  /**
+   * Probing: the first backward read without a hint learns the stream's total from `n + 1` rows
+   * (a longer stream costs a second read of its tail). Verifying: the read ends at the row at the
+   * hint and checks it is at or after the position; if it is not, orders entered this stream
+   * before the position and the hint is too near: re-seek forward by a doubling step.
+   */
+  protected async advance(want: number): Promise<void> {
+    const state = this.state;
+    if (state.kind === "probing") {
+      const probe = await this.read(0, want);
+      if (probe.short || probe.items.length >= probe.total) {
+        this.admit([...probe.items].reverse());
+        this.state = { kind: "ended", frontier: 0 };
+      } else {
+        this.state = { kind: "anchored", frontier: probe.total };
+      }
+      return;
+    }
+    if (state.kind === "ended") return;
+    const verifying = state.kind === "verifying";
+    const end = verifying ? state.hint + 1 : state.frontier;
+    if (end === 0) {
+      this.state = { kind: "ended", frontier: 0 };
+      return;
+    }
+    const page = await this.read(Math.max(0, end - want - (verifying ? 1 : 0)), end);
+    const readEnd = page.offset + page.items.length;
+    if (verifying) {
+      const step = state.step ?? Math.max(want, 1);
+      const check = page.items.at(-1);
+      if (check && this.walkOrder(check.key, this.last!) > 0 && readEnd < page.total) {
+        this.state = { kind: "verifying", hint: Math.min(page.total, readEnd - 1 + step), step: step * 2 };
+        return;
+      }
+      if (page.items.length === 0) {
+        this.state = { kind: "anchored", frontier: Math.min(page.offset, page.total) };
+        return;
+      }
+    }
+    this.admit([...page.items].reverse());
+    this.state =
+      page.offset === 0 ? { kind: "ended", frontier: 0 } : { kind: "anchored", frontier: page.offset };
+  }
 }
 
 /**
  * Walks `count` orders (plus one to learn `hasMore`) from `request.from` in the request's
- * direction. A sub-window the upstream refuses is halved (newer half first) and the walk
- * restarts with the finer partition; pages already read come back from the request's loaders.
+ * direction. Windows the upstream refuses (WeChat -31042/-31043): the refused sub-window is halved
+ * (the newer half first) and the page restarts with the finer partition; pages already read come
+ * back from the request's loaders, and the split travels in every cursor the page issues.
  */
 export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Promise<WalkResult<T>> {
   const forward = request.direction === "forward";
@@ -263,6 +323,7 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
   const hintSegments = source.families.map((family) =>
     from ? segmentsOf(source.partitions[family.group]!).find((s) => contains(s, from.position.t)) : undefined,
   );
+  const Reader = forward ? ForwardReader : BackwardReader;
   let partitions = source.partitions;
 
   for (;;) {
@@ -272,63 +333,69 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
         const hint = from?.hints[f];
         const usable =
           hinted && segment.hi === hinted.hi && hint !== undefined && hint >= 0 ? hint : undefined;
-        return new StreamReader(
+        return new Reader<T>(
           { family: f, segment },
           family,
           source.fetchPage,
           walkOrder,
-          forward,
           from?.position,
-          startOf(forward, segment, from, usable),
+          initialState(forward, segment, from, usable),
         );
       }),
     );
     const all = readers.flat();
-    try {
-      const { edges, hasMore } = await merge(all, readers, request, walkOrder);
-      const finalPartitions = partitions;
-      let total: Promise<number> | undefined;
-      return {
-        edges,
-        hasMore,
-        partitions: finalPartitions,
-        totalCount: () => (total ??= sumTotals(all, source.fetchPage)),
-      };
-    } catch (error) {
-      if (!(error instanceof SplitNeeded)) throw error;
-      partitions = error.apply(partitions, source.families);
+    const outcome = await merge(all, readers, request, walkOrder);
+    if (outcome.kind === "split") {
+      partitions = split(partitions, source.families, outcome.refused);
+      continue;
     }
+    let total: Promise<number> | undefined;
+    return {
+      edges: outcome.edges,
+      hasMore: outcome.hasMore,
+      partitions,
+      totalCount: () => (total ??= sumTotals(all, source.fetchPage)),
+    };
   }
 }
 
-/** Raised inside a merge when streams refused their sub-windows. */
-class SplitNeeded extends Error {
-  constructor(readonly refused: { ref: StreamRef; error: WindowTooLargeError }[]) {
-    super("window split needed");
-  }
+/** Streams whose upstream refused their sub-window during a merge. */
+type Refused = { ref: StreamRef; error: WindowTooLargeError }[];
 
-  apply(partitions: Partition[], families: StreamFamily[]): Partition[] {
-    const next = [...partitions];
-    const done = new Set<string>();
-    for (const { ref, error } of this.refused) {
-      const group = families[ref.family]!.group;
-      const id = `${group}:${ref.segment.hi}`;
-      if (done.has(id)) continue;
-      done.add(id);
-      const split = splitSegment(next[group]!, ref.segment);
-      if (!split) throw error.upstream; // one second is as small as a window gets
-      next[group] = split;
-    }
-    return next;
+/**
+ * The partitions with every refused sub-window halved (once per group and sub-window; the newer
+ * half keeps the upper bound). A one-second window that is still refused fails with the upstream error.
+ */
+function split(partitions: Partition[], families: StreamFamily[], refused: Refused): Partition[] {
+  const next = [...partitions];
+  const done = new Set<string>();
+  for (const { ref, error } of refused) {
+    const group = families[ref.family]!.group;
+    const id = `${group}:${ref.segment.hi}`;
+    if (done.has(id)) continue;
+    done.add(id);
+    const halved = splitSegment(next[group]!, ref.segment);
+    if (!halved) throw error.upstream; // one second is as small as a window gets
+    next[group] = halved;
   }
+  return next;
 }
 
+type MergeOutcome<T> =
+  { kind: "page"; edges: WalkEdge<T>[]; hasMore: boolean } | { kind: "split"; refused: Refused };
+
+/**
+ * The page: a k-way merge of the streams by key, taking `count + 1` orders (the extra one answers
+ * `hasMore`). A family's older sub-windows are read only when its current one runs out and the
+ * merge could need them (lazily, by sub-window). The same order read from two streams within one
+ * page (its status changed between the two reads) is emitted once.
+ */
 async function merge<T>(
   all: StreamReader<T>[],
   byFamily: StreamReader<T>[][],
   request: WalkRequest,
   walkOrder: (a: SortKey, b: SortKey) => number,
-): Promise<{ edges: WalkEdge<T>[]; hasMore: boolean }> {
+): Promise<MergeOutcome<T>> {
   const { count, stop } = request;
   const forward = request.direction === "forward";
   const edges: WalkEdge<T>[] = [];
@@ -371,7 +438,7 @@ async function merge<T>(
         (o) => o.status === "rejected" && !(o.reason instanceof WindowTooLargeError),
       );
       if (failure) throw (failure as PromiseRejectedResult).reason;
-      if (refused.length > 0) throw new SplitNeeded(refused);
+      if (refused.length > 0) return { kind: "split", refused };
       continue;
     }
     if (!best || !bestKey || beyondStop(bestKey)) break;
@@ -387,9 +454,13 @@ async function merge<T>(
     last = item.key;
     edges.push({ item: { key: item.key, row: item.row }, hints: hintsBefore ?? hintsAt(item.key) });
   }
-  return { edges, hasMore };
+  return { kind: "page", edges, hasMore };
 }
 
+/**
+ * totalCount: the sum of the upstream totals of every stream of the window. The page's own reads
+ * carry the totals of the streams it read; each other stream costs one `page_size: 1` read.
+ */
 async function sumTotals<T>(readers: StreamReader<T>[], fetchPage: FetchPage<T>): Promise<number> {
   // A sub-window the walk never read may itself be too large: count its halves instead.
   const totalOf = async (ref: StreamRef): Promise<number> => {
