@@ -28,6 +28,8 @@ import {
   type Env,
 } from "../shared/env-variables.js";
 import { simulatorEnvShape, simulatorSettings, type SimulatorSettings } from "../simulators/settings.js";
+import { crossChecks } from "./config-checks.js";
+import { configWarnings } from "./config-warnings.js";
 
 export { ConfigError } from "../shared/env-variables.js";
 
@@ -134,105 +136,66 @@ const statusCodeOverrides = () =>
     },
   );
 
+/**
+ * Every variable: how its text is parsed and, where it does not depend on another variable, its
+ * default. Defaults that do (log format, CORS, introspection, token mode, demo mode) are derived
+ * in \`loadConfig\`.
+ */
 const envSchema = z.object({
-  NODE_ENV: oneOf(["development", "production", "test"] as const),
-  HOST: variable("a host name or IP address", (text) => (/^[\w.:-]+$/.test(text) ? text : undefined)),
-  PORT: integer(0, 65535),
-  LOG_LEVEL: oneOf(LOG_LEVELS),
+  NODE_ENV: oneOf(["development", "production", "test"] as const).default("development"),
+  HOST: variable("a host name or IP address", (text) => (/^[\w.:-]+$/.test(text) ? text : undefined)).default(
+    "0.0.0.0",
+  ),
+  PORT: integer(0, 65535).default(4000),
+  LOG_LEVEL: oneOf(LOG_LEVELS).default("info"),
   LOG_FORMAT: oneOf(["json", "pretty"] as const),
   DEMO_MODE: boolean(),
   WECHAT_APPID: credential(),
   WECHAT_SECRET: credential(),
   WECHAT_ACCESS_TOKEN: credential(),
   WECHAT_TOKEN_MODE: oneOf(["stable", "classic", "static"] as const),
-  WECHAT_API_BASE: httpUrl(),
+  WECHAT_API_BASE: httpUrl().default(WECHAT_API_BASE_DEFAULT),
   WX12315_APP_ID: credential(),
   WX12315_APP_SECRET: credential(),
-  WX12315_API_BASE: httpUrl(),
-  WX12315_STATUS_CODES: statusCodeOverrides(),
+  WX12315_API_BASE: httpUrl().default(WX12315_API_BASE_DEFAULT),
+  WX12315_STATUS_CODES: statusCodeOverrides().default(() => weixin12315StatusCodes()),
   REDIS_URL: variable(
     "a redis:// or rediss:// URL",
     (text) => (/^rediss?:\/\/\S+$/.test(text) ? text : undefined),
     { secret: true },
   ),
-  CURSOR_SECRET: secret(32),
+  CURSOR_SECRET: secret(32).default(DEV_CURSOR_SECRET),
   ROUTER_SECRET: secret(16),
-  PII_SCOPE_HEADER: headerName(),
-  PII_MASKING: boolean(),
-  MAX_QUERY_DEPTH: integer(2, 100),
-  MAX_QUERY_COST: integer(10, 10_000_000),
-  MAX_ALIASES: integer(0, 1000),
-  MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024),
-  MAX_QUERY_TOKENS: integer(100, 1_000_000),
-  MAX_STRING_LENGTH: integer(16, 1_000_000),
+  PII_SCOPE_HEADER: headerName().default("x-orders-scopes"),
+  PII_MASKING: boolean().default(true),
+  MAX_QUERY_DEPTH: integer(2, 100).default(10),
+  MAX_QUERY_COST: integer(10, 10_000_000).default(50_000),
+  MAX_ALIASES: integer(0, 1000).default(20),
+  MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(256 * 1024),
+  MAX_QUERY_TOKENS: integer(100, 1_000_000).default(10_000),
+  MAX_STRING_LENGTH: integer(16, 1_000_000).default(4096),
   CORS_ORIGINS: origins(),
   INTROSPECTION: boolean(),
   LANDING_PAGE: boolean(),
-  DEFAULT_WINDOW_DAYS: integer(1, 3650),
+  DEFAULT_WINDOW_DAYS: integer(1, 3650).default(30),
   UPSTREAM_TIMEOUT_MS: integer(100, 120_000),
   UPSTREAM_CONCURRENCY: integer(1, 1000),
   UPSTREAM_QUEUE_LIMIT: integer(0, 1_000_000),
-  MAX_CONCURRENT_OPERATIONS: integer(1, 10_000),
-  MAX_QUEUED_OPERATIONS: integer(0, 1_000_000),
+  MAX_CONCURRENT_OPERATIONS: integer(1, 10_000).default(16),
+  MAX_QUEUED_OPERATIONS: integer(0, 1_000_000).default(1000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
-  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
-/** Problems that involve more than one variable; checked on presence so they show up with the rest. */
-function crossChecks(raw: Record<string, string>, production: boolean, demo: boolean | undefined): string[] {
-  const problems: string[] = [];
-  const has = (key: string) => raw[key] !== undefined;
-  const pair = (a: string, b: string) => {
-    if (has(a) !== has(b))
-      problems.push(`${has(a) ? b : a}: required when ${has(a) ? a : b} is set (they go together)`);
-  };
-  pair("WECHAT_APPID", "WECHAT_SECRET");
-  pair("WX12315_APP_ID", "WX12315_APP_SECRET");
-
-  const mode = raw.WECHAT_TOKEN_MODE?.toLowerCase();
-  if (mode === "static" && !has("WECHAT_ACCESS_TOKEN")) {
-    problems.push("WECHAT_ACCESS_TOKEN: required when WECHAT_TOKEN_MODE is static");
-  }
-  if ((mode === "stable" || mode === "classic") && !(has("WECHAT_APPID") && has("WECHAT_SECRET"))) {
-    problems.push(`WECHAT_APPID/WECHAT_SECRET: required when WECHAT_TOKEN_MODE is ${mode}`);
-  }
-
-  const anyCredentials = [
-    "WECHAT_APPID",
-    "WECHAT_SECRET",
-    "WECHAT_ACCESS_TOKEN",
-    "WX12315_APP_ID",
-    "WX12315_APP_SECRET",
-  ].some(has);
-  if (!anyCredentials && demo === false) {
-    problems.push(
-      "DEMO_MODE: is off but no upstream credentials are set (WECHAT_APPID/WECHAT_SECRET, WECHAT_ACCESS_TOKEN, WX12315_APP_ID/WX12315_APP_SECRET)",
-    );
-  }
-  if (production) {
-    if (!has("CURSOR_SECRET"))
-      problems.push("CURSOR_SECRET: required in production (at least 32 random characters)");
-    if (!anyCredentials && demo === undefined) {
-      problems.push(
-        "WECHAT_*/WX12315_*: no upstream credentials in production; set them, or DEMO_MODE=on to serve the in-process simulators",
-      );
-    }
-  }
-  return problems;
-}
-
-function wechatSource(env: ParsedEnv, warnings: string[]): WechatSourceConfig | undefined {
+function wechatSource(env: ParsedEnv): WechatSourceConfig | undefined {
   const hasKeys = env.WECHAT_APPID !== undefined && env.WECHAT_SECRET !== undefined;
   if (!hasKeys && env.WECHAT_ACCESS_TOKEN === undefined) return undefined;
   const tokenMode = env.WECHAT_TOKEN_MODE ?? (hasKeys ? "stable" : "static");
-  if (tokenMode !== "static" && env.WECHAT_ACCESS_TOKEN !== undefined) {
-    warnings.push(`WECHAT_ACCESS_TOKEN is ignored: WECHAT_TOKEN_MODE is ${tokenMode}`);
-  }
   return {
-    apiBase: env.WECHAT_API_BASE ?? WECHAT_API_BASE_DEFAULT,
+    apiBase: env.WECHAT_API_BASE,
     tokenMode,
     ...(tokenMode === "static"
       ? { accessToken: env.WECHAT_ACCESS_TOKEN }
@@ -243,10 +206,10 @@ function wechatSource(env: ParsedEnv, warnings: string[]): WechatSourceConfig | 
 function weixin12315Source(env: ParsedEnv): Weixin12315SourceConfig | undefined {
   if (env.WX12315_APP_ID === undefined || env.WX12315_APP_SECRET === undefined) return undefined;
   return {
-    apiBase: env.WX12315_API_BASE ?? WX12315_API_BASE_DEFAULT,
+    apiBase: env.WX12315_API_BASE,
     appId: env.WX12315_APP_ID,
     appSecret: env.WX12315_APP_SECRET,
-    statusCodes: env.WX12315_STATUS_CODES ?? weixin12315StatusCodes(),
+    statusCodes: env.WX12315_STATUS_CODES,
   };
 }
 
@@ -258,7 +221,7 @@ export function loadConfig(env: Env): Config {
   const raw = present(env, envSchema.shape);
   const parsed = envSchema.safeParse(raw);
   const nodeEnv = parsed.success
-    ? (parsed.data.NODE_ENV ?? "development")
+    ? parsed.data.NODE_ENV
     : raw.NODE_ENV === "production"
       ? "production"
       : "development";
@@ -271,58 +234,47 @@ export function loadConfig(env: Env): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
 
-  const warnings: string[] = [];
-  let wechat = wechatSource(e, warnings);
-  let weixin12315 = weixin12315Source(e);
-  const demoMode = e.DEMO_MODE ?? (wechat === undefined && weixin12315 === undefined);
-  if (demoMode && (wechat || weixin12315)) {
-    warnings.push("DEMO_MODE is on: the configured upstream credentials are ignored");
-    wechat = undefined;
-    weixin12315 = undefined;
-  }
-  if (e.CURSOR_SECRET === undefined) {
-    warnings.push(
-      "CURSOR_SECRET is not set: using a fixed development key, so cursors can be forged; set it outside development",
-    );
-  }
-  if (production && e.ROUTER_SECRET === undefined) {
-    warnings.push(
-      "ROUTER_SECRET is not set: /graphql accepts requests from anyone who can reach it, not only the router",
-    );
-  }
-  if (e.PII_MASKING === false)
-    warnings.push("PII_MASKING is off: buyer personal data is served unmasked to every caller");
+  const configured = { wechat: wechatSource(e), weixin12315: weixin12315Source(e) };
+  const demoMode = e.DEMO_MODE ?? (configured.wechat === undefined && configured.weixin12315 === undefined);
+  // Demo mode serves the in-process simulators, whatever credentials are set.
+  const { wechat, weixin12315 } = demoMode ? {} : configured;
+  const warnings = configWarnings(raw, e, {
+    production,
+    demoMode,
+    credentialsIgnored: demoMode && (configured.wechat !== undefined || configured.weixin12315 !== undefined),
+    wechatTokenMode: configured.wechat?.tokenMode,
+  });
 
   // Sandbox needs introspection; both follow "development or demo" unless set explicitly.
   const explorable = !production || demoMode;
   return {
     nodeEnv,
     isProduction: production,
-    host: e.HOST ?? "0.0.0.0",
-    port: e.PORT ?? 4000,
+    host: e.HOST,
+    port: e.PORT,
     log: {
-      level: e.LOG_LEVEL ?? "info",
+      level: e.LOG_LEVEL,
       format: e.LOG_FORMAT ?? (nodeEnv === "development" ? "pretty" : "json"),
     },
     demoMode,
     ...(wechat ? { wechat } : {}),
     ...(weixin12315 ? { weixin12315 } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
-    cursorSecret: e.CURSOR_SECRET ?? DEV_CURSOR_SECRET,
+    cursorSecret: e.CURSOR_SECRET,
     ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
-    personalData: { masking: e.PII_MASKING ?? true, scopeHeader: e.PII_SCOPE_HEADER ?? "x-orders-scopes" },
+    personalData: { masking: e.PII_MASKING, scopeHeader: e.PII_SCOPE_HEADER },
     limits: {
-      maxDepth: e.MAX_QUERY_DEPTH ?? 10,
-      maxCost: e.MAX_QUERY_COST ?? 50_000,
-      maxAliases: e.MAX_ALIASES ?? 20,
-      maxBodyBytes: e.MAX_BODY_BYTES ?? 256 * 1024,
-      maxTokens: e.MAX_QUERY_TOKENS ?? 10_000,
-      maxStringLength: e.MAX_STRING_LENGTH ?? 4096,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxStringLength: e.MAX_STRING_LENGTH,
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : [STUDIO_ORIGIN]),
     introspection: e.INTROSPECTION ?? explorable,
     landingPage: e.LANDING_PAGE ?? explorable,
-    defaultWindowDays: e.DEFAULT_WINDOW_DAYS ?? 30,
+    defaultWindowDays: e.DEFAULT_WINDOW_DAYS,
     upstream: {
       ...(e.UPSTREAM_TIMEOUT_MS
         ? { headersTimeoutMs: e.UPSTREAM_TIMEOUT_MS, bodyTimeoutMs: e.UPSTREAM_TIMEOUT_MS }
@@ -331,11 +283,11 @@ export function loadConfig(env: Env): Config {
       ...(e.UPSTREAM_QUEUE_LIMIT !== undefined ? { queueLimit: e.UPSTREAM_QUEUE_LIMIT } : {}),
     },
     admission: {
-      concurrent: e.MAX_CONCURRENT_OPERATIONS ?? 16,
-      queued: e.MAX_QUEUED_OPERATIONS ?? 1000,
+      concurrent: e.MAX_CONCURRENT_OPERATIONS,
+      queued: e.MAX_QUEUED_OPERATIONS,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     simulators: simulatorSettings(e),
     warnings,
   };
