@@ -16,9 +16,9 @@ export interface OrderLoaders {
   miniStoreOrder: DataLoader<string, MiniStoreWireOrder | null, string>;
   /** weixin12315 order by `ordernumber` → order, or null. */
   weixin12315OrderByNumber: DataLoader<string, Weixin12315WireOrder | null, string>;
-  /** One `product/order/get_list` page, keyed by its exact parameters (rows: order key checked, see wire.ts). */
+  /** One `product/order/get_list` page, keyed by its exact parameters (rows: sort fields checked, see listed-order.ts). */
   miniStoreOrderPage: DataLoader<MiniStoreListParams, MiniStoreOrderPage, string>;
-  /** One `md.shop.order.list` page, keyed by its exact parameters (rows: order key checked, see wire.ts). */
+  /** One `md.shop.order.list` page, keyed by its exact parameters (rows: sort fields checked, see listed-order.ts). */
   weixin12315OrderPage: DataLoader<Weixin12315ListParams, Weixin12315OrderPage, string>;
 }
 

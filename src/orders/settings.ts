@@ -1,6 +1,6 @@
 // What the connections need from configuration; the server puts one in every request context.
 import { weixin12315StatusCodes, type Weixin12315StatusCodes } from "../datasources/weixin12315/status.js";
-import type { OrderSourceName } from "../shared/order-source.js";
+import { ORDER_SOURCE, type OrderSourceName } from "../shared/order-source.js";
 import type { PaginationContext } from "../pagination/connection.js";
 import { createCursorCodec } from "../pagination/cursor-codec.js";
 
@@ -17,13 +17,9 @@ export interface PaginationSettings {
   now?: () => Date;
 }
 
-const UPSTREAM_MAX_PAGE_SIZE: Readonly<Record<OrderSourceName, number>> = {
-  MINI_STORE: 10_000,
-  WEIXIN12315: 1000,
-};
-
+/** The configured cap of a source's list pages, never above its API's own maximum (source registry). */
 export const maxPageSizeOf = (settings: PaginationSettings, source: OrderSourceName): number =>
-  Math.min(settings.maxPageSize?.[source] ?? UPSTREAM_MAX_PAGE_SIZE[source], UPSTREAM_MAX_PAGE_SIZE[source]);
+  Math.min(settings.maxPageSize?.[source] ?? Infinity, ORDER_SOURCE[source].maxPageSize);
 
 export function paginationContext(settings: PaginationSettings): PaginationContext {
   return {

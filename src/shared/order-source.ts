@@ -20,6 +20,8 @@ export interface OrderSourceEntry {
   typeNames: SourceTypeNames;
   /** Tie-break among equal created times in the sort order (lower first). */
   rank: number;
+  /** The largest page its list API serves. */
+  maxPageSize: number;
   /** The order entity's field that holds the upstream key (the @key besides `id`). */
   entityKeyField: "orderId" | "orderNumber";
   /** Whether text can be an entity key of this source at all (checked before any upstream call). */
@@ -38,6 +40,7 @@ export const ORDER_SOURCE: Readonly<Record<OrderSourceName, OrderSourceEntry>> =
       aftersale: "MiniStoreAftersale",
     },
     rank: 0,
+    maxPageSize: 10_000,
     entityKeyField: "orderId",
     // WeChat `order_id`: an unsigned 64-bit integer written in digits.
     isEntityKey: (text) => /^\d{1,20}$/.test(text) && BigInt(text) <= UINT64_MAX,
@@ -51,6 +54,7 @@ export const ORDER_SOURCE: Readonly<Record<OrderSourceName, OrderSourceEntry>> =
       aftersale: "Weixin12315Aftersale",
     },
     rank: 1,
+    maxPageSize: 1000,
     entityKeyField: "orderNumber",
     // weixin12315 `ordernumber`: any non-blank text (a blank keyword would mean "no filter").
     isEntityKey: (text) => text.trim() !== "",

@@ -45,7 +45,7 @@ export interface MiniStoreListParams {
 }
 
 export interface MiniStoreOrderPage {
-  /** Checked for their order key only: `miniStoreOrderOfRow` validates and maps the rows a page returns. */
+  /** Checked for their sort fields only; each validates the rest on demand (`ListedOrder.order()`). */
   orders: MiniStoreListedOrder[];
   totalNum: number;
 }

@@ -157,10 +157,10 @@ const listResponse = <T extends z.ZodType>(orders: T) =>
 /** `POST product/order/get_list` success body, every order validated in full (the document's mirror). */
 export const miniStoreOrderListResponse = listResponse(optionalList(miniStoreWireOrder));
 
-/** A get_list row checked for its order key only; the rest when a page returns it (`miniStoreOrderOfRow`). */
+/** A get_list row checked for its sort fields only; the rest on demand, when a page returns it (`miniStoreOrderOfRow`). */
 export type MiniStoreListedOrder = ListedOrder<"MINI_STORE", MiniStoreWireOrder>;
 
-/** The same body as the client reads it: rows validated for the walk's order key only. */
+/** The same body as the client reads it: rows validated for the walk's sort fields only. */
 export const miniStoreListedOrdersResponse = listResponse(
   listedRows(
     "MINI_STORE",

@@ -43,7 +43,7 @@ export interface Weixin12315ListParams {
 }
 
 export interface Weixin12315OrderPage {
-  /** Checked for their order key only: `weixin12315OrderOfRow` validates and maps the rows a page returns. */
+  /** Checked for their sort fields only; each validates the rest on demand (`ListedOrder.order()`). */
   orders: Weixin12315ListedOrder[];
   /** Orders matching the filter (`return_data.total`, or `count` as in the document's example). */
   count: number;

@@ -105,10 +105,10 @@ function listResponse<O>(orders: z.ZodType<O, unknown>) {
 /** md.shop.order.list success body, every order validated in full (lookups by order number). */
 export const weixin12315OrderListResponse = listResponse(optionalList(weixin12315WireOrder));
 
-/** A listed row checked for its order key only; the rest when a page returns it (`weixin12315OrderOfRow`). */
+/** A listed row checked for its sort fields only; the rest on demand, when a page returns it (`weixin12315OrderOfRow`). */
 export type Weixin12315ListedOrder = ListedOrder<"WEIXIN12315", Weixin12315WireOrder>;
 
-/** The same body as list pages read it: rows validated for the walk's order key only. */
+/** The same body as list pages read it: rows validated for the walk's sort fields only. */
 export const weixin12315ListedOrdersResponse = listResponse(
   listedRows(
     "WEIXIN12315",

@@ -23,7 +23,8 @@ import type { FetchedPage } from "../../pagination/walker.js";
 import { boundsOf, createdWindow, distinctIn, orderNumberOf } from "./filter-bounds.js";
 import { streamSet, type ReadableFamily } from "./stream-set.js";
 
-const GROUP: Readonly<Record<OrderSourceName, number>> = { MINI_STORE: 0, WEIXIN12315: 1 };
+/** Each source is its own partition group (a WeChat split never splits weixin12315's window). */
+const groupOf = (source: OrderSourceName) => ORDER_SOURCES.indexOf(source);
 const ALL_WEIXIN12315_STATUSES = Object.keys(WEIXIN12315_STATUS_TABLE).length;
 
 /** A row of the merged walk: a listed row of either source, or an order a lookup returned (already validated and mapped). */
@@ -71,7 +72,7 @@ function listFamilies(
   settings: PaginationSettings,
 ): ReadableFamily<OrderRow>[] {
   const family = (source: OrderSourceName) => ({
-    group: GROUP[source],
+    group: groupOf(source),
     rank: ORDER_SOURCE[source].rank,
     maxPageSize: maxPageSizeOf(settings, source),
   });
@@ -124,7 +125,7 @@ function lookupFamilies(
     }
   };
   return sources.map((source) => ({
-    group: GROUP[source],
+    group: groupOf(source),
     rank: ORDER_SOURCE[source].rank,
     maxPageSize: 1000,
     read: async (segment: Segment, page: number, size: number): Promise<FetchedPage<OrderRow>> => {
