@@ -1,9 +1,7 @@
-// The resolver classes and federation reference resolvers the subgraph schema is built from.
+// The resolver classes and entity types the subgraph schema is built from.
 import type { NonEmptyArray } from "type-graphql";
 
-import { resolveMiniStoreOrderReference } from "./mini-store-order.reference.js";
 import { MiniStoreOrder } from "../schema/mini-store/mini-store-order.type.js";
-import { resolveWeixin12315OrderReference } from "./weixin12315-order.reference.js";
 import { Weixin12315Order } from "../schema/weixin12315/weixin12315-order.type.js";
 import { MiniStoreOrdersResolver } from "./mini-store-orders.resolver.js";
 import { OrderLookupResolver } from "./order-lookup.resolver.js";
@@ -21,8 +19,3 @@ export const resolvers: NonEmptyArray<Function> = [
 /** Entities are reachable through unions, but are listed so they are emitted whatever the queries. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL's own type list type
 export const orphanedTypes: Function[] = [MiniStoreOrder, Weixin12315Order];
-
-export const referenceResolvers = {
-  MiniStoreOrder: { __resolveReference: resolveMiniStoreOrderReference },
-  Weixin12315Order: { __resolveReference: resolveWeixin12315OrderReference },
-};

@@ -2,10 +2,11 @@
 import type { GraphQLSchema } from "graphql";
 
 import { buildFederatedSchema, printSubgraphSdl } from "../schema/build-federated-schema.js";
-import { orphanedTypes, referenceResolvers, resolvers } from "./index.js";
+import { orphanedTypes, resolvers } from "./index.js";
+import { orderReferenceResolvers } from "./order.reference.js";
 
 export function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers, orphanedTypes, referenceResolvers });
+  return buildFederatedSchema({ resolvers, orphanedTypes, referenceResolvers: orderReferenceResolvers });
 }
 
 /** The subgraph SDL exactly as `_service { sdl }` returns it. */
