@@ -62,6 +62,21 @@ it("the subgraph's answers differ by caller (so forwarding the scope is what unm
   expect(without!.data).not.toEqual(withScope!.data);
 });
 
+it("the supergraph links only link and join: nothing an Apollo Router without a licence refuses", () => {
+  // An unlicensed Apollo Router refuses licensed features such as the authorization directives
+  // (linked `for: SECURITY`); with PII_REQUIRES_SCOPES off, composition links none of them.
+  for (const supergraphSdl of [
+    composeSupergraph(fixture.subgraphs).supergraphSdl,
+    composeSupergraphTheGuildWay(fixture.subgraphs),
+  ]) {
+    const links = [
+      ...supergraphSdl.matchAll(/@link\(url: "https:\/\/specs\.apollo\.dev\/([\w-]+)\/v[\d.]+"/g),
+    ];
+    expect(new Set(links.map(([, feature]) => feature))).toEqual(new Set(["link", "join"]));
+    expect(supergraphSdl).not.toMatch(/requiresScopes|for: SECURITY/);
+  }
+});
+
 describe.each(Object.keys(GATEWAYS))("%s", (name) => {
   let gateway: GatewayClient;
 

@@ -98,16 +98,17 @@ function anyCursors(answer: GraphQLResponseBody): unknown {
 export function itAnswersLikeTheSubgraph(setup: GatewayAnswersSetup): void {
   for (const [caller, headersOf] of Object.entries(setup.callers)) {
     it(`${caller}: a customer's orders across the boundary are the subgraph's entities, with the customer added`, async () => {
-      const customer = setup.customer();
-      const headers = headersOf();
+      const [customer, stack, headers] = [setup.customer(), setup.stack(), headersOf()];
       const references = orderReferencesOf(customer);
-      const own = await subgraphAnswer(setup.stack(), ENTITIES, { representations: references }, headers);
+      const own = await subgraphAnswer(stack, ENTITIES, { representations: references }, headers);
       const ownOrders = own.data!._entities as Record<string, unknown>[];
       expect(ownOrders).toHaveLength(references.length);
       expect(ownOrders.map((o) => o.__typename)).toEqual(
         expect.arrayContaining(["MiniStoreOrder", "Weixin12315Order"]),
       );
 
+      stack.wechat.resetStats();
+      stack.weixin12315.resetStats();
       const answer = await setup.gateway().query(CUSTOMER_ORDERS, { openid: customer.openid }, headers);
       expect(answer).toEqual({
         data: {
@@ -119,6 +120,11 @@ export function itAnswersLikeTheSubgraph(setup: GatewayAnswersSetup): void {
             },
           },
         },
+      });
+      // The gateway's `_entities` fetch costs one upstream call per distinct order, as asked directly.
+      expect(stack.wechat.stats().calls).toEqual({ "product/order/get": customer.miniStoreOrderIds.length });
+      expect(stack.weixin12315.stats().calls).toEqual({
+        "md.shop.order.list": customer.weixin12315OrderNumbers.length,
       });
     });
 
