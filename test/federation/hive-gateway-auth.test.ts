@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { GatewayClient } from "./support/gateway-client.js";
 import { itAnswersLikeTheSubgraph } from "./support/gateway-answers.js";
+import { startGateway } from "./support/gateway.js";
 import { type FederationFixture, startFederationFixture } from "./support/federation-fixture.js";
 import { SCOPE_HEADER } from "./support/header-forwarding.js";
 import { startHiveGateway } from "./support/hive-gateway.js";
@@ -61,6 +62,16 @@ describe("the orders subgraph itself, with PII_REQUIRES_SCOPES=on", () => {
     const maskedOpenid = (masked.data?.orderByNumber as { buyerOpenid: string }).buyerOpenid;
     expect(maskedOpenid).not.toBe(fixture.customer.openid);
     expect(maskedOpenid).toEqual(expect.any(String));
+  });
+});
+
+describe("@apollo/gateway, with PII_REQUIRES_SCOPES=on", () => {
+  it("refuses to start, as docs/federation.md says (leave the variable off for it)", async () => {
+    await expect(
+      startGateway({ supergraph: { sdl: composeSupergraph(fixture.subgraphs).supergraphSdl } }),
+    ).rejects.toThrow(
+      "feature https://specs.apollo.dev/requiresScopes/v0.1 is for: SECURITY but is unsupported",
+    );
   });
 });
 
