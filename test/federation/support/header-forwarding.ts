@@ -2,8 +2,8 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import type { GatewayConfigSupergraph } from "@graphql-hive/gateway-runtime";
 
 // The header forwarding docs/federation.md documents for each gateway, here in code so the tests run
-// exactly that: the caller's buyer-data scope goes to every subgraph, `Router-Authorization` (the
-// orders subgraph's ROUTER_SECRET) only to the orders subgraph.
+// exactly that: the orders subgraph, and only it, gets the caller's buyer-data scope and
+// `Router-Authorization` (its ROUTER_SECRET).
 
 /** `PII_SCOPE_HEADER`'s default: the scopes the gateway granted the caller. */
 export const SCOPE_HEADER = "x-orders-scopes";
@@ -23,7 +23,7 @@ export function clientScopeContext(
   return typeof scopes === "string" ? { scopes } : {};
 }
 
-/** @apollo/gateway `buildService`: forwards the scope, and adds the router secret for orders only. */
+/** @apollo/gateway `buildService`: the scope and the router secret, to the orders subgraph only. */
 export function forwardingDataSource(
   { name, url }: { name: string; url?: string },
   routerSecret?: string,
@@ -31,9 +31,9 @@ export function forwardingDataSource(
   return new RemoteGraphQLDataSource<ClientScopeContext>({
     url,
     willSendRequest({ request, context }) {
+      if (name !== ORDERS_SUBGRAPH) return;
       if (context.scopes) request.http?.headers.set(SCOPE_HEADER, context.scopes);
-      if (name === ORDERS_SUBGRAPH && routerSecret)
-        request.http?.headers.set("Router-Authorization", routerSecret);
+      if (routerSecret) request.http?.headers.set("Router-Authorization", routerSecret);
     },
   });
 }
@@ -41,9 +41,9 @@ export function forwardingDataSource(
 /** Hive Gateway `propagateHeaders`: the same rules. */
 export function hivePropagateHeaders(routerSecret?: string): GatewayConfigSupergraph["propagateHeaders"] {
   return {
-    fromClientToSubgraphs: ({ request, subgraphName }) => ({
-      [SCOPE_HEADER]: request.headers.get(SCOPE_HEADER),
-      ...(subgraphName === ORDERS_SUBGRAPH ? { "Router-Authorization": routerSecret } : {}),
-    }),
+    fromClientToSubgraphs: ({ request, subgraphName }) =>
+      subgraphName === ORDERS_SUBGRAPH
+        ? { [SCOPE_HEADER]: request.headers.get(SCOPE_HEADER), "Router-Authorization": routerSecret }
+        : {},
   };
 }
