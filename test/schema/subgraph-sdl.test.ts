@@ -82,15 +82,7 @@ describe("orders subgraph SDL", () => {
   });
 
   it("marks every buyer personal data field, and only those", () => {
-    const marked: Record<string, unknown> = {};
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) && !isInterfaceType(type)) continue;
-      for (const field of Object.values(type.getFields())) {
-        if (field.extensions.personalData)
-          marked[`${type.name}.${field.name}`] = field.extensions.personalData;
-      }
-    }
-    expect(marked).toEqual(PERSONAL_DATA);
+    expect(personalDataMarksOf(schema)).toEqual(PERSONAL_DATA);
   });
 
   it("carries no @requiresScopes by default (PII_REQUIRES_SCOPES off), so every gateway loads it", () => {
@@ -134,15 +126,7 @@ describe("orders subgraph SDL with PII_REQUIRES_SCOPES=on", () => {
   });
 
   it("keeps the personal-data marks the server masks by", () => {
-    const marked: Record<string, unknown> = {};
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) && !isInterfaceType(type)) continue;
-      for (const field of Object.values(type.getFields())) {
-        if (field.extensions.personalData)
-          marked[`${type.name}.${field.name}`] = field.extensions.personalData;
-      }
-    }
-    expect(marked).toEqual(PERSONAL_DATA);
+    expect(personalDataMarksOf(schema)).toEqual(PERSONAL_DATA);
   });
 });
 
@@ -162,4 +146,16 @@ function typeDefinitionsOf(sdl: string): string {
       !("name" in d && d.name?.value.startsWith("federation__")),
   );
   return print({ ...document, definitions: own });
+}
+
+/** `Type.field` → kind of every field the server masks (its `personalData` extension). */
+function personalDataMarksOf(schema: GraphQLSchema): Record<string, unknown> {
+  const marked: Record<string, unknown> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.extensions.personalData) marked[`${type.name}.${field.name}`] = field.extensions.personalData;
+    }
+  }
+  return marked;
 }
