@@ -34,7 +34,7 @@ export interface OrdersSubgraphOptions {
  * third-party compositions accept it (The Guild's knows v2.0–v2.9): `@key` and `@shareable` are
  * v2.0; `@requiresScopes` arrived in v2.5, so that version is linked only when the SDL carries it.
  */
-export function federationSpecUrl(options: OrdersSubgraphOptions = {}): string {
+function federationSpecUrl(options: OrdersSubgraphOptions = {}): string {
   return `https://specs.apollo.dev/federation/${options.requiresScopes ? "v2.5" : "v2.0"}`;
 }
 
