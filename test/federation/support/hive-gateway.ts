@@ -32,7 +32,10 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Gat
     url,
     query: (query, variables, headers) => postGraphQL(url, query, variables, headers),
     async close() {
+      const closed = once(server, "close");
       server.close();
+      server.closeAllConnections();
+      await closed;
       await gateway.dispose();
     },
   };
