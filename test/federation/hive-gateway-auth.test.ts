@@ -75,6 +75,23 @@ describe("@apollo/gateway, with PII_REQUIRES_SCOPES=on", () => {
   });
 });
 
+describe("Hive Gateway without generic auth, with PII_REQUIRES_SCOPES=on", () => {
+  it("loads, ignores the directive, and the subgraph still masks for a caller without the scope", async () => {
+    const gateway = await startHiveGateway({
+      supergraphSdl: composeSupergraphTheGuildWay(fixture.subgraphs),
+      routerSecret: fixture.routerSecret,
+    });
+    try {
+      const variables = { number: fixture.customer.miniStoreOrderIds[0] };
+      const answer = await gateway.query(BUYER_DATA_QUERY, variables);
+      expect(answer).toEqual({ data: (await fixture.stack.graphql(BUYER_DATA_QUERY, variables)).data });
+      expect(answer.data).not.toMatchObject({ orderByNumber: { buyerOpenid: fixture.customer.openid } });
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 const SUPERGRAPHS: Record<string, () => string> = {
   "The Guild's composition": () => composeSupergraphTheGuildWay(fixture.subgraphs),
   "@apollo/composition": () => composeSupergraph(fixture.subgraphs).supergraphSdl,
