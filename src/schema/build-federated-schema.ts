@@ -6,25 +6,61 @@ import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { mergeResolvers } from "@graphql-tools/merge";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
-import { gql } from "graphql-tag";
+import {
+  type DocumentNode,
+  execute,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  visit,
+} from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 
 import { orphanedTypes, referenceResolvers, resolvers } from "../resolvers/index.js";
 
-/** The federation spec version linked: the newest that @apollo/composition and @apollo/gateway (2.14) know. */
-export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
+export interface OrdersSubgraphOptions {
+  /**
+   * Publish `@requiresScopes` on the buyer personal-data fields (`PII_REQUIRES_SCOPES=on`). Off by
+   * default: only a router that enforces authorization accepts it (an unlicensed Apollo Router and
+   * @apollo/gateway refuse to start), and the subgraph masks those fields itself either way.
+   */
+  requiresScopes?: boolean;
+}
 
-const FEDERATION_LINK = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@requiresScopes"])`;
+/**
+ * The lowest federation version that provides every directive the SDL uses, so that older and
+ * third-party compositions accept it (The Guild's knows v2.0–v2.9): `@key` and `@shareable` are
+ * v2.0; `@requiresScopes` arrived in v2.5, so that version is linked only when the SDL carries it.
+ */
+function federationSpecUrl(options: OrdersSubgraphOptions = {}): string {
+  return `https://specs.apollo.dev/federation/${options.requiresScopes ? "v2.5" : "v2.0"}`;
+}
+
+const REQUIRES_SCOPES = "requiresScopes";
+
+function federationLink(options: OrdersSubgraphOptions): string {
+  const imports = ["@key", "@shareable", ...(options.requiresScopes ? [`@${REQUIRES_SCOPES}`] : [])];
+  return `extend schema @link(url: "${federationSpecUrl(options)}", import: ${JSON.stringify(imports)})`;
+}
+
+/** The type definitions without `@requiresScopes` (the `@PersonalData` fields carry it otherwise). */
+function withoutRequiresScopes(typeDefs: DocumentNode): DocumentNode {
+  return visit(typeDefs, {
+    [Kind.DIRECTIVE]: (node) => (node.name.value === REQUIRES_SCOPES ? null : undefined),
+  });
+}
 
 /** @apollo/subgraph's resolver-map type (not exported by name from its entry point in 2.14). */
 type SubgraphResolvers = NonNullable<
   Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]
 >;
 
-export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
+export async function buildOrdersSubgraphSchema(options: OrdersSubgraphOptions = {}): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({ resolvers, orphanedTypes, skipCheck: true, validate: false });
-  const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const printed = parse(`${federationLink(options)}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const typeDefs = options.requiresScopes ? printed : withoutRequiresScopes(printed);
   const subgraph = buildSubgraphSchema([
     {
       typeDefs,
@@ -40,9 +76,9 @@ export async function buildOrdersSubgraphSchema(): Promise<GraphQLSchema> {
 }
 
 /** The subgraph SDL exactly as `_service { sdl }` returns it (asked of the schema itself, so they cannot drift). */
-export async function printOrdersSubgraphSdl(): Promise<string> {
+export async function printOrdersSubgraphSdl(options: OrdersSubgraphOptions = {}): Promise<string> {
   const result = await execute({
-    schema: await buildOrdersSubgraphSchema(),
+    schema: await buildOrdersSubgraphSchema(options),
     document: parse("{ _service { sdl } }"),
   });
   const sdl = (result.data?._service as { sdl?: unknown } | undefined)?.sdl;

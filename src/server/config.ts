@@ -78,6 +78,8 @@ export interface Config {
     masking: boolean;
     /** Lower-case header (forwarded by the router) whose scopes may include `orders:pii`. */
     scopeHeader: string;
+    /** `PII_REQUIRES_SCOPES=on`: the SDL asks the router to enforce the scope too (`@requiresScopes`). */
+    requiresScopes: boolean;
   };
   limits: Limits;
   corsOrigins: string[];
@@ -233,6 +235,7 @@ const envSchema = z.object({
   ROUTER_SECRET: secret(16),
   PII_SCOPE_HEADER: headerName(),
   PII_MASKING: boolean(),
+  PII_REQUIRES_SCOPES: boolean(),
   MAX_QUERY_DEPTH: integer(2, 100),
   MAX_QUERY_COST: integer(10, 10_000_000),
   MAX_ALIASES: integer(0, 1000),
@@ -450,7 +453,11 @@ export function loadConfig(env: Env): Config {
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     cursorSecret: e.CURSOR_SECRET ?? DEV_CURSOR_SECRET,
     ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
-    personalData: { masking: e.PII_MASKING ?? true, scopeHeader: e.PII_SCOPE_HEADER ?? "x-orders-scopes" },
+    personalData: {
+      masking: e.PII_MASKING ?? true,
+      scopeHeader: e.PII_SCOPE_HEADER ?? "x-orders-scopes",
+      requiresScopes: e.PII_REQUIRES_SCOPES ?? false,
+    },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH ?? 10,
       maxCost: e.MAX_QUERY_COST ?? 50_000,
