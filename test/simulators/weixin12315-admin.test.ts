@@ -6,7 +6,7 @@ import {
   type Weixin12315Simulator,
   type Weixin12315SimOrder,
 } from "../../src/simulators/weixin12315/index.js";
-import { admin, ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-signing.js";
+import { admin, ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-support.js";
 
 let sim: Weixin12315Simulator;
 let call: ReturnType<typeof listCaller>;
