@@ -84,7 +84,7 @@ export function wechatAdmin(state: WechatSimState): WechatAdmin {
     } catch (e) {
       return { status: 409, body: { error: (e as Error).message } };
     }
-    return { body: { orders: inserted.map((h) => h.order) } };
+    return { body: { orders: inserted.map((r) => r.order) } };
   };
 
   const setStatus = (body: Body): SimResponse => {
@@ -133,7 +133,7 @@ export function wechatAdmin(state: WechatSimState): WechatAdmin {
             ...(status ? { status: Number(status) } : {}),
             ...(source === "1" || source === "2" ? { source: Number(source) as WechatOrderChannel } : {}),
           })
-          .map((h) => h.order);
+          .map((r) => r.order);
         return { body: { orders, total_num: orders.length } };
       },
     },

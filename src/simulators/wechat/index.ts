@@ -1,7 +1,7 @@
+import { SimClock } from "../shared/clock.js";
 import { seededRandom } from "../shared/random.js";
 import { startSimServer, type RunningSimServer } from "../shared/sim-server.js";
 import { wechatAdmin } from "./admin.js";
-import { SimClock } from "../shared/clock.js";
 import { OrderStore } from "./order-store.js";
 import { CallQuotas, type QuotaLimits } from "./quotas.js";
 import { wechatRoutes } from "./routes.js";
@@ -76,7 +76,7 @@ export async function startWechatSimulator(options: WechatSimulatorOptions): Pro
   });
   return {
     ...server,
-    orders: (filter) => state.store.all(filter).map((h) => structuredClone(h.order)),
+    orders: (filter) => state.store.all(filter).map((record) => structuredClone(record.order)),
     now: () => clock.now(),
     advanceClock: (seconds) => clock.advance(seconds),
     expireTokens: () => state.tokens.expireAll(),

@@ -47,9 +47,9 @@ export class OrderStore {
   /** Status changes keep create_time, so the sort order stays valid. */
   all(filter: { status?: number; source?: WechatOrderChannel } = {}): WechatSimRecord[] {
     return this.records.filter(
-      (h) =>
-        (filter.status === undefined || h.order.status === filter.status) &&
-        (filter.source === undefined || h.source === filter.source),
+      (record) =>
+        (filter.status === undefined || record.order.status === filter.status) &&
+        (filter.source === undefined || record.source === filter.source),
     );
   }
 

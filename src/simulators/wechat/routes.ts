@@ -90,7 +90,7 @@ export function wechatRoutes(state: WechatSimState): SimRoute[] {
       if (scanned > state.settings.scanLimit) return error(WECHAT_ERRORS.scannedTooMuch);
       const start = (page - 1) * pageSize;
       return ok({
-        orders: matches.slice(start, start + pageSize).map((h) => h.order),
+        orders: matches.slice(start, start + pageSize).map((r) => r.order),
         total_num: matches.length,
       });
     }),
