@@ -4,12 +4,20 @@ import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
 import { miniStoreOrderOfRow } from "../../src/datasources/wechat/mapping.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
 import { chinaTextInstant } from "../support/china-text.js";
-import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";
+import {
+  WECHAT,
+  expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
+  memoryLogger,
+  miniStoreClient,
+  recentWindow,
+} from "./support.js";
 
 const ABOVE_2_53 = 2n ** 53n;
 
 describe("MiniStoreClient orders (against the simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret]);
   let sim: WechatSimulator;
   let mini: MiniStoreClient;
 
@@ -58,7 +66,8 @@ describe("MiniStoreClient orders (against the simulator)", () => {
     await expect(mini.checkReady()).resolves.toBeUndefined();
   });
 
-  it("logged no secret or token", () => {
+  it("logs its calls without the secret or the token", async () => {
+    await mini.listOrders(recentWindow(sim.now()));
     expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 });

@@ -6,6 +6,7 @@ import {
   WECHAT,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   expectUpstreamError,
   memoryLogger,
   miniStoreClient,
@@ -14,6 +15,7 @@ import {
 
 describe("WeChat access token lifecycle (against the simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret, "wrong-secret"]);
   let sim: WechatSimulator;
   const clients: MiniStoreClient[] = [];
   const client = (overrides?: Partial<MiniStoreClientOptions>) => {
@@ -113,8 +115,9 @@ describe("WeChat access token lifecycle (against the simulator)", () => {
     expect(calls(sim)).toEqual({ "cgi-bin/stable_token": 1 });
   });
 
-  it("logged no secret, token or signature", () => {
-    expectNoSecretsLogged(lines, [WECHAT.secret, "wrong-secret"]);
+  it("logs a cold start (token request, then the call) without the secret or the token", async () => {
+    await client().listOrders(recentWindow(sim.now()));
+    expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 });
 
