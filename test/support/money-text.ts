@@ -1,7 +1,7 @@
 // Money oracles for tests, by decimal text alone (no production helper from src/shared/money.ts):
 // what a `Money { amount currency minorUnits }` selection must read for an upstream amount.
 
-export interface ExpectedMoney {
+interface ExpectedMoney {
   amount: string;
   currency: "CNY";
   minorUnits: number;
