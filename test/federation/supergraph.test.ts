@@ -293,8 +293,19 @@ describe("reference resolution through the gateway", () => {
 });
 
 describe("federated tracing", () => {
-  it("the orders subgraph answers the gateway's ftv1 request with a trace the gateway decodes", () => {
-    const fetches = gateway.queryPlanTraces().flatMap(fetchNodesOf);
+  it("the orders subgraph answers the gateway's ftv1 request with a trace the gateway decodes", async () => {
+    // Its own operation: a root field of the orders subgraph, then its `_entities` for the customer's orders.
+    const tracesBefore = gateway.queryPlanTraces().length;
+    const result = await gateway.query(
+      `query ($n: String!) {
+        orderByNumber(source: MINI_STORE, orderNumber: $n) {
+          ... on MiniStoreOrder { customer { recentOrders(first: 1) { nodes { ... on OrderCommon { createdAt } } } } }
+        }
+      }`,
+      { n: customers[0]!.miniStoreOrderIds[0]! },
+    );
+    expect(result.errors).toBeUndefined();
+    const fetches = gateway.queryPlanTraces().slice(tracesBefore).flatMap(fetchNodesOf);
     const fromOrders = fetches.filter((f) => f.serviceName === "orders");
     expect(fromOrders.length).toBeGreaterThan(0);
     for (const fetch of fromOrders) {
