@@ -8,14 +8,49 @@ import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { mergeResolvers } from "@graphql-tools/merge";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
-import { gql } from "graphql-tag";
+import {
+  type DocumentNode,
+  execute,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  visit,
+} from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 
-/** The federation spec version linked: the newest that @apollo/composition and @apollo/gateway (2.14) know. */
-const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.14";
+export interface OrdersSubgraphOptions {
+  /**
+   * Publish `@requiresScopes` on the buyer personal-data fields (`PII_REQUIRES_SCOPES=on`). Off by
+   * default: only a router that enforces authorization accepts it (an unlicensed Apollo Router and
+   * @apollo/gateway refuse to start), and the subgraph masks those fields itself either way.
+   */
+  requiresScopes?: boolean;
+}
 
-const FEDERATION_LINK = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable", "@requiresScopes"])`;
+/**
+ * The lowest federation version that provides every directive the SDL uses, so that older and
+ * third-party compositions accept it (The Guild's knows v2.0–v2.9): `@key` and `@shareable` are
+ * v2.0; `@requiresScopes` arrived in v2.5, so that version is linked only when the SDL carries it.
+ */
+function federationSpecUrl(options: OrdersSubgraphOptions = {}): string {
+  return `https://specs.apollo.dev/federation/${options.requiresScopes ? "v2.5" : "v2.0"}`;
+}
+
+const REQUIRES_SCOPES = "requiresScopes";
+
+function federationLink(options: OrdersSubgraphOptions): string {
+  const imports = ["@key", "@shareable", ...(options.requiresScopes ? [`@${REQUIRES_SCOPES}`] : [])];
+  return `extend schema @link(url: "${federationSpecUrl(options)}", import: ${JSON.stringify(imports)})`;
+}
+
+/** The type definitions without `@requiresScopes` (the `@PersonalData` fields carry it otherwise). */
+function withoutRequiresScopes(typeDefs: DocumentNode): DocumentNode {
+  return visit(typeDefs, {
+    [Kind.DIRECTIVE]: (node) => (node.name.value === REQUIRES_SCOPES ? null : undefined),
+  });
+}
 
 /** @apollo/subgraph's resolver-map type (not exported by name from its entry point in 2.14). */
 type SubgraphResolvers = NonNullable<
@@ -32,10 +67,14 @@ export interface SubgraphParts {
   referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 }
 
-export async function buildFederatedSchema(parts: SubgraphParts): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  parts: SubgraphParts,
+  options: OrdersSubgraphOptions = {},
+): Promise<GraphQLSchema> {
   const { resolvers, orphanedTypes, referenceResolvers } = parts;
   const typeGraphqlSchema = await buildSchema({ resolvers, orphanedTypes, skipCheck: true, validate: false });
-  const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const printed = parse(`${federationLink(options)}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const typeDefs = options.requiresScopes ? printed : withoutRequiresScopes(printed);
   const subgraph = buildSubgraphSchema([
     {
       typeDefs,

@@ -12,8 +12,9 @@ interface PersonalDataExtensions {
 }
 
 /**
- * Marks a field as buyer personal data: the router requires the `orders:pii` scope and the server
- * masks it (from `extensions.personalData`) when the caller may not see it. Federation forbids
+ * Marks a field as buyer personal data: the server masks it (from `extensions.personalData`) when the
+ * caller may not see it, and with `PII_REQUIRES_SCOPES=on` the SDL keeps the directive so that the
+ * router requires the `orders:pii` scope too (off, the schema build drops it). Federation forbids
  * `@requiresScopes` on interface fields, so interface fields pass `{ onInterface: true }` and carry
  * only the extension; their implementations carry the directive.
  */

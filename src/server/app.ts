@@ -40,7 +40,7 @@ import { sandboxExample } from "./sandbox-example.js";
 
 export interface OrdersServerDeps {
   logger?: Logger;
-  /** The subgraph schema before masking; default `buildOrdersSubgraphSchema()`. */
+  /** The subgraph schema before masking; default `buildOrdersSubgraphSchema()` as configured. */
   schema?: GraphQLSchema;
   /** Upstream clients owned by the caller; default: built from `config` and closed by `close()`. */
   sources?: UpstreamSources;
@@ -99,7 +99,9 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   redis?.on("error", (err: Error) => logger.warn({ err }, "redis connection error"));
   const sources = deps.sources ?? upstreamClients(config, logger, redis);
   const pagination = paginationSettingsFrom(config);
-  const schema = withPersonalDataMasking(deps.schema ?? (await buildOrdersSubgraphSchema()));
+  const schema = withPersonalDataMasking(
+    deps.schema ?? (await buildOrdersSubgraphSchema({ requiresScopes: config.personalData.requiresScopes })),
+  );
 
   // Typed with fastify's base logger (pino is one) so the Apollo integration's helpers accept it.
   const fastify: FastifyInstance = Fastify({

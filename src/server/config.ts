@@ -95,6 +95,8 @@ export interface Config {
     masking: boolean;
     /** Lower-case header (forwarded by the router) whose scopes may include `orders:pii`. */
     scopeHeader: string;
+    /** `PII_REQUIRES_SCOPES=on`: the SDL asks the router to enforce the scope too (`@requiresScopes`). */
+    requiresScopes: boolean;
   };
   limits: Limits;
   corsOrigins: string[];
@@ -168,6 +170,7 @@ const envSchema = z.object({
   ROUTER_SECRET: secret(16),
   PII_SCOPE_HEADER: headerName().default("x-orders-scopes"),
   PII_MASKING: boolean().default(true),
+  PII_REQUIRES_SCOPES: boolean().default(false),
   MAX_QUERY_DEPTH: integer(2, 100).default(10),
   MAX_QUERY_COST: integer(10, 10_000_000).default(50_000),
   MAX_ALIASES: integer(0, 1000).default(20),
@@ -262,7 +265,11 @@ export function loadConfig(env: Env): Config {
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     cursorSecret: e.CURSOR_SECRET,
     ...(e.ROUTER_SECRET ? { routerSecret: e.ROUTER_SECRET } : {}),
-    personalData: { masking: e.PII_MASKING, scopeHeader: e.PII_SCOPE_HEADER },
+    personalData: {
+      masking: e.PII_MASKING,
+      scopeHeader: e.PII_SCOPE_HEADER,
+      requiresScopes: e.PII_REQUIRES_SCOPES,
+    },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

@@ -18,12 +18,14 @@ import {
   WX12315,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   memoryLogger,
   recentWindow,
 } from "./support.js";
 
 describe("per-request order loaders (against both simulators)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret, WX12315.appSecret]);
   let wechat: WechatSimulator;
   let mall: Weixin12315Simulator;
   let sources: UpstreamSources;
@@ -106,7 +108,10 @@ describe("per-request order loaders (against both simulators)", () => {
     );
   });
 
-  it("logged no secret, token or signature", () => {
+  it("logs the calls of both sources without a secret, token or signature", async () => {
+    const loaders = createOrderLoaders(sources);
+    await loaders.miniStoreOrderPage.load(recentWindow(wechat.now()));
+    await loaders.weixin12315OrderPage.load({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 10 });
     expectNoSecretsLogged(lines, [WECHAT.secret, WX12315.appSecret]);
   });
 });

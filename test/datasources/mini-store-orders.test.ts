@@ -2,14 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { MiniStoreClient } from "../../src/datasources/wechat/client.js";
 import { miniStoreOrderOfRow } from "../../src/orders/mapping/mini-store-order.js";
-import { parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
-import { WECHAT, expectNoSecretsLogged, memoryLogger, miniStoreClient, recentWindow } from "./support.js";
+import { chinaTextInstant } from "../support/china-text.js";
+import {
+  WECHAT,
+  expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
+  memoryLogger,
+  miniStoreClient,
+  recentWindow,
+} from "./support.js";
 
 const ABOVE_2_53 = 2n ** 53n;
 
 describe("MiniStoreClient orders (against the simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret]);
   let sim: WechatSimulator;
   let mini: MiniStoreClient;
 
@@ -46,7 +54,7 @@ describe("MiniStoreClient orders (against the simulator)", () => {
     expect(String(Number(target.order_id))).not.toBe(String(target.order_id));
     const order = await mini.getOrder(String(target.order_id));
     expect(order?.order_id).toBe(String(target.order_id));
-    expect(order?.create_time).toEqual(parseChinaLocalTime(target.create_time)); // the same instant
+    expect(order?.create_time).toEqual(chinaTextInstant(target.create_time)); // the same instant
   });
 
   it("answers null for an order WeChat does not have (100002) and for an id that is not digits", async () => {
@@ -58,7 +66,8 @@ describe("MiniStoreClient orders (against the simulator)", () => {
     await expect(mini.checkReady()).resolves.toBeUndefined();
   });
 
-  it("logged no secret or token", () => {
+  it("logs its calls without the secret or the token", async () => {
+    await mini.listOrders(recentWindow(sim.now()));
     expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 });

@@ -12,6 +12,7 @@ import {
   WECHAT,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   expectUpstreamError,
   memoryLogger,
   miniStoreClient,
@@ -27,6 +28,7 @@ if (!REDIS_URL) {
 
 describe.skipIf(!REDIS_URL)("RedisTokenStore: one WeChat token shared by replicas (real Redis)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret]);
   const connections: Redis[] = [];
   const clients: MiniStoreClient[] = [];
   const prefixes: string[] = [];
@@ -90,7 +92,9 @@ describe.skipIf(!REDIS_URL)("RedisTokenStore: one WeChat token shared by replica
     expect(calls(sim)).toEqual({ "cgi-bin/token": 1, "product/order/get_list": 4 });
   });
 
-  it("logged no secret or token", () => {
+  it("logs a shared token's use without the secret or the token", async () => {
+    const [a, b] = [replica(freshPrefix(), "classic"), replica(freshPrefix(), "stable")];
+    await Promise.all([a.listOrders(recentWindow(sim.now())), b.listOrders(recentWindow(sim.now()))]);
     expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 

@@ -11,6 +11,7 @@ import {
   WECHAT,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   expectUpstreamError,
   memoryLogger,
   miniStoreClient,
@@ -21,6 +22,7 @@ const LIST = "product/order/get_list";
 
 describe("HTTP resilience (against the WeChat simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret]);
   let sim: WechatSimulator;
   let mini: MiniStoreClient;
   const extra: MiniStoreClient[] = [];
@@ -222,7 +224,9 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
     ]);
   });
 
-  it("logged no secret, token or signature", () => {
+  it("logs a retried call with the token redacted and no secret", async () => {
+    sim.setFaults({ mode: "http502", times: 1, endpoints: [LIST] });
+    await mini.listOrders(recentWindow(sim.now()));
     expect(lines.some((line) => line.includes("access_token=%5BREDACTED%5D"))).toBe(true);
     expectNoSecretsLogged(lines, [WECHAT.secret]);
   });

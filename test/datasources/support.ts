@@ -1,5 +1,5 @@
 import { pino, type Logger } from "pino";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 
 import { UpstreamError, type UpstreamErrorCode } from "../../src/datasources/errors.js";
 import type { UpstreamHttpTuning } from "../../src/datasources/http/tuning.js";
@@ -37,11 +37,23 @@ const SIGNATURE_SHAPE = /[0-9A-F]{32}/;
 export function expectNoSecretsLogged(lines: string[], secrets: string[]): void {
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.some((line) => line.includes('"msg":"upstream call"'))).toBe(true);
+  expectNoSecretsIn(lines, secrets);
+}
+
+function expectNoSecretsIn(lines: string[], secrets: string[]): void {
   for (const line of lines) {
     for (const secret of secrets) expect(line).not.toContain(secret);
     expect(line).not.toMatch(TOKEN_SHAPE);
     expect(line).not.toMatch(SIGNATURE_SHAPE);
   }
+}
+
+/**
+ * After every test of the enclosing suite: the lines that test logged carry no secret, access token
+ * or signature. They are then cleared, so each test's own lines are what it sees in `lines`.
+ */
+export function expectNoSecretsLoggedByEachTest(lines: string[], secrets: string[]): void {
+  afterEach(() => expectNoSecretsIn(lines.splice(0), secrets));
 }
 
 /** The rejection of `promise`, which must be an `UpstreamError` with `code` (and `upstreamCode`, if given). */

@@ -1,6 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
-
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { MiniStoreClient, MiniStoreClientOptions } from "../../src/datasources/wechat/client.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
@@ -8,6 +6,7 @@ import {
   WECHAT,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   expectUpstreamError,
   memoryLogger,
   miniStoreClient,
@@ -16,6 +15,7 @@ import {
 
 describe("WeChat access token lifecycle (against the simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WECHAT.secret, "wrong-secret"]);
   let sim: WechatSimulator;
   const clients: MiniStoreClient[] = [];
   const client = (overrides?: Partial<MiniStoreClientOptions>) => {
@@ -115,31 +115,39 @@ describe("WeChat access token lifecycle (against the simulator)", () => {
     expect(calls(sim)).toEqual({ "cgi-bin/stable_token": 1 });
   });
 
-  it("logged no secret, token or signature", () => {
-    expectNoSecretsLogged(lines, [WECHAT.secret, "wrong-secret"]);
+  it("logs a cold start (token request, then the call) without the secret or the token", async () => {
+    await client().listOrders(recentWindow(sim.now()));
+    expectNoSecretsLogged(lines, [WECHAT.secret]);
   });
 });
 
-describe("early refresh (short-lived tokens)", () => {
+describe("early refresh", () => {
+  // The token's lifetime runs on two clocks: WeChat's (the simulator clock) and the client's refresh
+  // deadline (Date.now, faked here: Date only, so sockets and timers stay real). Both are moved; nothing sleeps.
+  const T0 = new Date("2024-06-01T04:00:00Z");
   const { logger } = memoryLogger();
   let sim: WechatSimulator;
   let mini: MiniStoreClient;
 
-  beforeAll(async () => {
-    sim = await startWechatSimulator({ ...WECHAT, seed: 8, orderCount: 50, tokenTtlSeconds: 4 });
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: T0 });
+    sim = await startWechatSimulator({ ...WECHAT, seed: 8, orderCount: 50, now: () => T0 });
     mini = miniStoreClient(sim, logger, {
       credentials: { mode: "classic", ...WECHAT },
-      token: { refreshMarginMs: 2_000 },
+      token: { refreshMarginMs: 300_000 },
     });
   });
-  afterAll(async () => {
+  afterEach(async () => {
+    vi.useRealTimers();
     await mini.close();
     await sim.close();
   });
 
   it("fetches a new token once the margin before expiry is reached, before WeChat rejects the old one", async () => {
     await mini.listOrders(recentWindow(sim.now()));
-    await sleep(2_100); // past refreshAt (lifetime 4 s − margin 2 s), well before the token's own expiry
+    // 7000 s on: past the refresh point (lifetime 7200 s − margin 300 s), before the token expires.
+    sim.advanceClock(7_000);
+    vi.setSystemTime(T0.getTime() + 7_000_000);
     await mini.listOrders(recentWindow(sim.now()));
     // No rejected call: the second call already used the new token.
     expect(calls(sim)).toEqual({ "cgi-bin/token": 2, "product/order/get_list": 2 });

@@ -17,6 +17,7 @@ import {
   WX12315,
   calls,
   expectNoSecretsLogged,
+  expectNoSecretsLoggedByEachTest,
   expectUpstreamError,
   memoryLogger,
 } from "./support.js";
@@ -60,6 +61,7 @@ describe("signWeixin12315Request", () => {
 
 describe("Weixin12315Client (against the simulator)", () => {
   const { logger, lines } = memoryLogger();
+  expectNoSecretsLoggedByEachTest(lines, [WX12315.appSecret, "not-the-secret"]);
   let sim: Weixin12315Simulator;
   let client: Weixin12315Client;
   const extra: Weixin12315Client[] = [];
@@ -165,7 +167,8 @@ describe("Weixin12315Client (against the simulator)", () => {
     );
   });
 
-  it("logged no secret, token or signature", () => {
-    expectNoSecretsLogged(lines, [WX12315.appSecret, "not-the-secret"]);
+  it("logs its signed calls without the secret or a signature", async () => {
+    await client.listOrders(ALL);
+    expectNoSecretsLogged(lines, [WX12315.appSecret]);
   });
 });

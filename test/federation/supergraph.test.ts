@@ -96,12 +96,15 @@ beforeAll(async () => {
   );
   hintsSeen = composed.hints;
   gateway = await startGateway({
-    supergraphSdl: composed.supergraphSdl,
-    // What a router adds for this subgraph: its secret, and the buyer-data scope it forwards.
-    subgraphHeaders: { ...routerHeaders, ...stack.piiHeaders },
+    supergraph: { sdl: composed.supergraphSdl },
+    routerSecret: ROUTER_SECRET,
     captureTraces: true,
   });
 });
+
+/** Asks the gateway as a caller granted the buyer-data scope (forwarded, so nothing is masked). */
+const queryGateway = (query: string, variables?: Record<string, unknown>) =>
+  gateway.query(query, variables, stack.piiHeaders);
 
 afterAll(async () => {
   await gateway?.close();
@@ -118,7 +121,7 @@ describe("composition", () => {
 describe("customer → orders across the boundary", () => {
   it("returns every order of a customer, exact, through union and interface fragments", async () => {
     const customer = customers[0]!;
-    const result = await gateway.query(
+    const result = await queryGateway(
       `query ($openid: String!) {
         customer(openid: $openid) {
           openid
@@ -158,7 +161,7 @@ describe("customer → orders across the boundary", () => {
   it("keeps 19-digit order ids digit-exact across both hops", async () => {
     const bigIds = customers.flatMap((c) => c.miniStoreOrderIds).filter((id) => BigInt(id) > MAX_SAFE);
     expect(bigIds.length).toBeGreaterThan(0);
-    const result = await gateway.query(
+    const result = await queryGateway(
       `query ($openids: [String!]!) {
         customers(openids: $openids) { recentOrders(first: 20) { nodes { ... on MiniStoreOrder { orderId } } } }
       }`,
@@ -176,7 +179,7 @@ describe("order → fields from both subgraphs", () => {
   it("a WeChat order carries its customer, whose orders come back from the orders subgraph", async () => {
     const customer = customers[1]!;
     const orderId = customer.miniStoreOrderIds[0]!;
-    const result = await gateway.query(
+    const result = await queryGateway(
       `query ($orderNumber: String!) {
         orderByNumber(source: MINI_STORE, orderNumber: $orderNumber) {
           ${ORDER_SELECTION}
@@ -209,7 +212,7 @@ describe("order → fields from both subgraphs", () => {
     });
 
     // The Node id from the gateway refetches the same order, with the customer's field attached again.
-    const again = await gateway.query(`query ($id: ID!) { order(id: $id) { ${ORDER_SELECTION} } }`, { id });
+    const again = await queryGateway(`query ($id: ID!) { order(id: $id) { ${ORDER_SELECTION} } }`, { id });
     expect(again).toEqual({
       data: { order: expectedMiniStoreOrder(wechatById.get(orderId)!, customer.openid) },
     });
@@ -219,7 +222,7 @@ describe("order → fields from both subgraphs", () => {
     const customer = customers[2]!;
     const linkedNumber = customer.weixin12315OrderNumbers[0]!;
     const unlinked = stack.weixin12315.orders().find((o) => !ownerOf.has(o.ordernumber))!;
-    const result = await gateway.query(
+    const result = await queryGateway(
       `query ($linked: String!, $unlinked: String!) {
         linked: orderByNumber(source: WEIXIN12315, orderNumber: $linked) {
           ${ORDER_SELECTION}
@@ -259,7 +262,7 @@ describe("reference resolution through the gateway", () => {
       sim.resetStats();
     }
     try {
-      const result = await gateway.query(
+      const result = await queryGateway(
         `query ($openids: [String!]!) {
           customers(openids: $openids) {
             openid
@@ -290,8 +293,19 @@ describe("reference resolution through the gateway", () => {
 });
 
 describe("federated tracing", () => {
-  it("the orders subgraph answers the gateway's ftv1 request with a trace the gateway decodes", () => {
-    const fetches = gateway.queryPlanTraces().flatMap(fetchNodesOf);
+  it("the orders subgraph answers the gateway's ftv1 request with a trace the gateway decodes", async () => {
+    // Its own operation: a root field of the orders subgraph, then its `_entities` for the customer's orders.
+    const tracesBefore = gateway.queryPlanTraces().length;
+    const result = await gateway.query(
+      `query ($n: String!) {
+        orderByNumber(source: MINI_STORE, orderNumber: $n) {
+          ... on MiniStoreOrder { customer { recentOrders(first: 1) { nodes { ... on OrderCommon { createdAt } } } } }
+        }
+      }`,
+      { n: customers[0]!.miniStoreOrderIds[0]! },
+    );
+    expect(result.errors).toBeUndefined();
+    const fetches = gateway.queryPlanTraces().slice(tracesBefore).flatMap(fetchNodesOf);
     const fromOrders = fetches.filter((f) => f.serviceName === "orders");
     expect(fromOrders.length).toBeGreaterThan(0);
     for (const fetch of fromOrders) {

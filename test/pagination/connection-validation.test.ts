@@ -89,9 +89,8 @@ function expectBadResponse(response: GraphqlResponse, source: string, endpoint: 
   expect(error!.message).toContain(`at ${path}:`);
 }
 
-let good: { wechat: string; weixin12315: string };
-
-beforeAll(async () => {
+/** Each describe gets its own stack (planted rows would leak into the other's window) and its quiet minute. */
+async function startStackWithQuietMinute(): Promise<void> {
   stack = await startTestStack({ orderCount: 200, seed: 41 });
   // The newest minute at least ten minutes back with no seeded order of either source.
   minute = Math.floor(stack.wechat.now().getTime() / 60_000) * 60 - 600;
@@ -99,20 +98,25 @@ beforeAll(async () => {
     miniStoreTruth(stack.wechat, { lo, hi: lo + 59 }).length === 0 &&
     weixin12315Truth(stack.weixin12315, { lo, hi: lo + 59 }).length === 0;
   while (!quiet(minute)) minute -= 60;
-
-  // Newest first: W1 (good) 55s, A (good) 50s, W2 (bad non-key field) 35s, B (bad non-key field) 30s.
-  await plantWeixin12315(55);
-  await plantWechat(50);
-  await plantWeixin12315(35, { ordernumber: "" });
-  await plantWechat(30, { order_detail: { price_info: { order_price: "12.5" } } });
-  good = {
-    wechat: `MINI_STORE:${wechatAt(50).order_id}`,
-    weixin12315: `WEIXIN12315:${weixin12315At(55).orderid}`,
-  };
-});
-afterAll(() => stack?.close());
+}
 
 describe("a row with a malformed field that is not part of the order key", () => {
+  let good: { wechat: string; weixin12315: string };
+
+  beforeAll(async () => {
+    await startStackWithQuietMinute();
+    // Newest first: W1 (good) 55s, A (good) 50s, W2 (bad non-key field) 35s, B (bad non-key field) 30s.
+    await plantWeixin12315(55);
+    await plantWechat(50);
+    await plantWeixin12315(35, { ordernumber: "" });
+    await plantWechat(30, { order_detail: { price_info: { order_price: "12.5" } } });
+    good = {
+      wechat: `MINI_STORE:${wechatAt(50).order_id}`,
+      weixin12315: `WEIXIN12315:${weixin12315At(55).orderid}`,
+    };
+  });
+  afterAll(() => stack.close());
+
   it("does not fail a page that reads it without returning it", async () => {
     // first: n reads n + 1 rows of every stream: B (and W2) are read here as the rows after the page.
     const mini = await miniStoreOrders(1);
@@ -168,8 +172,14 @@ describe("a row with a malformed field that is not part of the order key", () =>
 });
 
 describe("a row with a malformed order-key field", () => {
+  beforeAll(async () => {
+    await startStackWithQuietMinute();
+    await plantWechat(50); // A
+  });
+  afterAll(() => stack.close());
+
   it("fails every page that reads it, returned or not", async () => {
-    // C sorts between A (50s) and W2/B on the simulator's text order, but its time is not a time.
+    // C sorts after A (50s) on the simulator's text order, but its time is not a time.
     await plantWechat(40, { create_time: `${formatChinaLocalTime(at(40))}.5` });
     // first: 1 returns A and reads C as the row after it.
     expectBadResponse(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { paginate, type ConnectionPage, type ConnectionPlan } from "../../src/pagination/connection.js";
 import { createCursorCodec } from "../../src/pagination/cursor-codec.js";
-import { compareNewestFirst, sortKeyOf } from "../../src/pagination/sort-key.js";
+import { contractOrder } from "../support/newest-first.js";
 import { MemoryShop, STATUSES, type MemoryOrder } from "./support/memory-shop.js";
 
 const NOW = 1_700_000_000;
@@ -58,7 +58,7 @@ const newestFirst = (walked: Walked, direction: "forward" | "backward") =>
 
 function expectStrictlyOrdered(orders: MemoryOrder[]) {
   for (let i = 1; i < orders.length; i += 1) {
-    expect(compareNewestFirst(sortKeyOf(orders[i - 1]!), sortKeyOf(orders[i]!))).toBeLessThan(0);
+    expect(contractOrder(orders[i - 1]!, orders[i]!)).toBeLessThan(0);
   }
 }
 

@@ -13,12 +13,12 @@ import { createOrderLoaders } from "../../src/datasources/loaders.js";
 import type { OrdersContext } from "../../src/orders/context.js";
 import { buildOrdersSubgraphSchema } from "../../src/resolvers/orders-subgraph.js";
 import { encodeOrderNodeId } from "../../src/schema/node-id.js";
-import { formatChinaIso, parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { startWechatSimulator, type WechatSimulator } from "../../src/simulators/wechat/index.js";
 import {
   startWeixin12315Simulator,
   type Weixin12315Simulator,
 } from "../../src/simulators/weixin12315/index.js";
+import { chinaIsoText } from "../support/china-text.js";
 
 const WECHAT = { appid: "wxlookup0000000001", secret: "lookup-wechat-secret-0b1c2d3e4f" };
 const WX12315 = { appId: "lookup12315", appSecret: "lookup-12315-secret-9a8b7c6d5e" };
@@ -88,7 +88,7 @@ describe("order lookups against the simulators", () => {
           orderNumber: orderId,
           status: expect.any(String),
           sourceStatus: String(wire.status),
-          createdAt: formatChinaIso(parseChinaLocalTime(wire.create_time)!),
+          createdAt: chinaIsoText(wire.create_time),
           totalAmount: expect.objectContaining({
             minorUnits: Number(wire.order_detail.price_info.order_price),
           }),
@@ -112,7 +112,7 @@ describe("order lookups against the simulators", () => {
       orderId: String(wire.orderid),
       orderNumber: wire.ordernumber,
       sourceStatus: wire.orderstatus,
-      createdAt: formatChinaIso(parseChinaLocalTime(wire.ordertime)!),
+      createdAt: chinaIsoText(wire.ordertime),
       totalAmount: { amount: String(wire.payprice) },
     });
     expect(result.data?.node).toEqual({ __typename: "Weixin12315Order", id });

@@ -3,7 +3,16 @@
 import { readFileSync } from "node:fs";
 
 import { composeServices } from "@apollo/composition";
-import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
+import {
+  execute,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  print,
+  visit,
+} from "graphql";
 import { gql } from "graphql-tag";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -70,15 +79,29 @@ describe("orders subgraph SDL", () => {
   });
 
   it("marks every buyer personal data field, and only those", () => {
-    const marked: Record<string, unknown> = {};
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) && !isInterfaceType(type)) continue;
-      for (const field of Object.values(type.getFields())) {
-        if (field.extensions.personalData)
-          marked[`${type.name}.${field.name}`] = field.extensions.personalData;
-      }
-    }
-    expect(marked).toEqual(PERSONAL_DATA);
+    expect(personalDataMarksOf(schema)).toEqual(PERSONAL_DATA);
+  });
+
+  it("carries no @requiresScopes by default (PII_REQUIRES_SCOPES off), so every gateway loads it", () => {
+    expect(sdl).not.toContain("requiresScopes");
+    expect(sdl).toContain(
+      '@link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@shareable"])',
+    );
+  });
+});
+
+describe("orders subgraph SDL with PII_REQUIRES_SCOPES=on", () => {
+  let schema: GraphQLSchema;
+  let sdl: string;
+  beforeAll(async () => {
+    schema = await buildOrdersSubgraphSchema({ requiresScopes: true });
+    sdl = await printOrdersSubgraphSdl({ requiresScopes: true });
+  });
+
+  it("links federation v2.5 (where @requiresScopes arrived) and imports the directive", () => {
+    expect(sdl).toContain(
+      '@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])',
+    );
   });
 
   it("requires the orders:pii scope on object fields; federation forbids it on interface fields", () => {
@@ -93,4 +116,43 @@ describe("orders subgraph SDL", () => {
     expect(scoped.sort()).toEqual(objectFields.sort());
     expect(sdl).not.toMatch(/^interface[^{]*\{[^}]*@requiresScopes/m);
   });
+
+  it("declares the same types and fields as the default SDL, only with the directive added", async () => {
+    expect(typeDefinitionsOf(sdl)).toBe(typeDefinitionsOf(await printOrdersSubgraphSdl()));
+    expect(typeDefinitionsOf(sdl)).toContain("type MiniStoreOrder");
+  });
+
+  it("keeps the personal-data marks the server masks by", () => {
+    expect(personalDataMarksOf(schema)).toEqual(PERSONAL_DATA);
+  });
 });
+
+/**
+ * The SDL's types and fields without `@requiresScopes`, the federation version's own definitions
+ * (directives, `federation__*` scalars, which differ by version) and the @link.
+ */
+function typeDefinitionsOf(sdl: string): string {
+  const document = visit(parse(sdl), {
+    [Kind.DIRECTIVE]: (node) => (node.name.value === "requiresScopes" ? null : undefined),
+  });
+  const own = document.definitions.filter(
+    (d) =>
+      d.kind !== Kind.DIRECTIVE_DEFINITION &&
+      d.kind !== Kind.SCHEMA_DEFINITION &&
+      d.kind !== Kind.SCHEMA_EXTENSION &&
+      !("name" in d && d.name?.value.startsWith("federation__")),
+  );
+  return print({ ...document, definitions: own });
+}
+
+/** `Type.field` → kind of every field the server masks (its `personalData` extension). */
+function personalDataMarksOf(schema: GraphQLSchema): Record<string, unknown> {
+  const marked: Record<string, unknown> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.extensions.personalData) marked[`${type.name}.${field.name}`] = field.extensions.personalData;
+    }
+  }
+  return marked;
+}

@@ -58,6 +58,10 @@ function lookupAndHangUp(id: string, afterMs: number): Promise<string> {
 
 const orderCalls = () => stack.wechat.stats().calls["product/order/get"] ?? 0;
 
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe("operation admission (MAX_CONCURRENT_OPERATIONS=2, MAX_QUEUED_OPERATIONS=2)", () => {
   it("runs two operations at once, queues two, and refuses the fifth with 503 SERVICE_OVERLOADED", async () => {
     const started = performance.now();
@@ -95,17 +99,21 @@ describe("operation admission (MAX_CONCURRENT_OPERATIONS=2, MAX_QUEUED_OPERATION
 
   it("drops a queued operation whose caller disconnected: it never reaches the upstream", async () => {
     const first = [lookup(orderIds[0]!), lookup(orderIds[1]!)];
+    // Both slots taken (their calls are at the slow upstream), so the next operation has to wait.
+    await until(() => orderCalls() === 2);
     expect(await lookupAndHangUp(orderIds[2]!, LATENCY_MS / 3)).toBe("socket hang up");
     const statuses = (await Promise.all(first)).map((r) => r.status);
     expect(statuses).toEqual([200, 200]);
-    // Give the dequeued (cancelled) operation the time it would have needed.
-    await new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 1.5));
+    // When the queue reaches the cancelled operation it is logged as 499 instead of running; had it
+    // run, its upstream call would show first.
+    const operationStatuses = () =>
+      stack
+        .logs()
+        .filter((line) => line.msg === "graphql operation")
+        .map((line) => line.status);
+    await until(() => operationStatuses().includes(499) || orderCalls() > 2);
     expect(orderCalls()).toBe(2);
-    const logged = stack
-      .logs()
-      .filter((line) => line.msg === "graphql operation")
-      .map((line) => line.status);
-    expect(logged).toContain(499);
+    expect(operationStatuses()).toContain(499);
   });
 });
 

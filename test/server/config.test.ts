@@ -26,7 +26,7 @@ describe("loadConfig", () => {
       port: 4000,
       demoMode: true,
       log: { level: "info", format: "pretty" },
-      personalData: { masking: true, scopeHeader: "x-orders-scopes" },
+      personalData: { masking: true, scopeHeader: "x-orders-scopes", requiresScopes: false },
       introspection: true,
       landingPage: true,
       corsOrigins: ["https://studio.apollographql.com"],
@@ -104,7 +104,7 @@ describe("loadConfig", () => {
     expect(explorable).toMatchObject({ introspection: true, landingPage: true });
   });
 
-  it("reads limits, masking, header, CORS and status-code overrides", () => {
+  it("reads limits, masking, header, scope directive, CORS and status-code overrides", () => {
     const config = loadConfig({
       ...WX12315,
       MAX_QUERY_DEPTH: "7",
@@ -113,12 +113,17 @@ describe("loadConfig", () => {
       MAX_BODY_BYTES: "2048",
       PII_MASKING: "off",
       PII_SCOPE_HEADER: "X-User-Scopes",
+      PII_REQUIRES_SCOPES: "on",
       CORS_ORIGINS: "https://admin.example.com, https://studio.apollographql.com/",
       WX12315_STATUS_CODES: "REFUND=7, CANCELLED=9",
       UPSTREAM_TIMEOUT_MS: "2500",
     });
     expect(config.limits).toMatchObject({ maxDepth: 7, maxCost: 900, maxAliases: 3, maxBodyBytes: 2048 });
-    expect(config.personalData).toEqual({ masking: false, scopeHeader: "x-user-scopes" });
+    expect(config.personalData).toEqual({
+      masking: false,
+      scopeHeader: "x-user-scopes",
+      requiresScopes: true,
+    });
     expect(config.corsOrigins).toEqual(["https://admin.example.com", "https://studio.apollographql.com"]);
     expect(config.weixin12315!.statusCodes).toMatchObject({ REFUND: 7, CANCELLED: 9, PENDING_PAYMENT: 1 });
     expect(config.upstream).toEqual({ headersTimeoutMs: 2500, bodyTimeoutMs: 2500 });

@@ -80,7 +80,15 @@ describe("production error responses", () => {
     expect(await response.text()).not.toContain("<html");
   });
 
-  it("writes no secret, token or stack trace to the logs", () => {
+  it("writes no secret, token or stack trace to the logs", async () => {
+    // Its own traffic: a lookup (token issued, upstream call logged at debug) and an upstream failure.
+    expect((await stack.graphql(BY_NUMBER, { n: wechatId })).errors).toBeUndefined();
+    stack.wechat.setFaults({ mode: "error", code: 45009 });
+    try {
+      expect((await stack.graphql(BY_NUMBER, { n: wechatId })).errors).toHaveLength(1);
+    } finally {
+      stack.wechat.setFaults({});
+    }
     const text = stack.logLines.join("\n");
     expect(stack.logLines.length).toBeGreaterThan(0);
     for (const secret of knownSecrets()) expect(text).not.toContain(secret);
@@ -144,7 +152,12 @@ describe("unexpected errors in production", () => {
     expect(text).not.toContain("TypeError");
   });
 
-  it("logs the error for operators, without a stack trace", () => {
+  it("logs the error for operators, without a stack trace", async () => {
+    await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ boom }" }),
+    });
     const entry = lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.msg === "unexpected error in operation");

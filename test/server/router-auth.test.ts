@@ -45,8 +45,13 @@ describe("router-only access (ROUTER_SECRET set)", () => {
     expect((await fetch(`${stack.url}/ready`)).status).toBe(200);
   });
 
-  it("never logs the secret", () => {
-    expect(stack.logLines.join("\n")).not.toContain(ROUTER_SECRET);
+  it("never logs the secret", async () => {
+    const logged = stack.logLines.length;
+    expect((await post({ "router-authorization": ROUTER_SECRET })).status).toBe(200);
+    expect((await post({ "router-authorization": `Bearer ${ROUTER_SECRET}` })).status).toBe(401);
+    const lines = stack.logLines.slice(logged);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toContain(ROUTER_SECRET);
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   startWechatSimulator,
   type WechatSimOrder,
@@ -20,11 +20,12 @@ import {
 
 let sim: WechatSimulator;
 let token: string;
-beforeAll(async () => {
+// A fresh simulator per test: inserts, status changes and clock advances never reach another test.
+beforeEach(async () => {
   sim = await startWechatSimulator({ appid: APPID, secret: SECRET, orderCount: 500, now: () => NOW });
   token = await classicToken(sim);
 });
-afterAll(() => sim.close());
+afterEach(() => sim.close());
 
 describe("orders", () => {
   it("inserts generated orders at a given create time and status, visible to get_list and get", async () => {
@@ -131,9 +132,6 @@ describe("orders", () => {
 
 describe("faults", () => {
   const setFaults = (faults: Record<string, unknown>) => call(sim, "/__sim/faults", faults);
-  afterEach(async () => {
-    await fetch(`${sim.url}/__sim/faults`, { method: "DELETE" });
-  });
 
   it("answers a chosen business error code for the next `times` calls", async () => {
     await setFaults({ mode: "error", code: 45011, times: 2 });

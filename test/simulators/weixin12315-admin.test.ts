@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatChinaLocalTime, formatChinaSlashTime } from "../../src/shared/china-time.js";
 import {
   startWeixin12315Simulator,
@@ -6,13 +6,16 @@ import {
   type Weixin12315Simulator,
   type Weixin12315SimOrder,
 } from "../../src/simulators/weixin12315/index.js";
-import { admin, ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-signing.js";
+import { admin, ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-support.js";
 
 let sim: Weixin12315Simulator;
 let call: ReturnType<typeof listCaller>;
 const page = { ...ALL_ORDERS, pagesize: 5 };
+/** Planted by the refused-insert cases, so a repeat of it is refused. */
+const HELD_ORDERNUMBER = "fw2024052008059999";
 
-beforeAll(async () => {
+// A fresh simulator per test: inserts, status changes and clock advances never reach another test.
+beforeEach(async () => {
   sim = await startWeixin12315Simulator({
     appId: APP_ID,
     appSecret: APP_SECRET,
@@ -21,7 +24,7 @@ beforeAll(async () => {
   });
   call = listCaller(sim);
 });
-afterAll(() => sim.close());
+afterEach(() => sim.close());
 
 describe("weixin12315 simulator: admin orders", () => {
   it("inserts generated orders at the simulator's now with a chosen status; they list first", async () => {
@@ -83,13 +86,14 @@ describe("weixin12315 simulator: admin orders", () => {
   });
 
   it.each([
-    [{ orders: [{ ordernumber: "fw2024052008050001" }] }, "already exists"],
+    [{ orders: [{ ordernumber: HELD_ORDERNUMBER }] }, "already exists"],
     [{ orders: [{ payprice: "1.00" }] }, "field payprice cannot be set"],
     [{ orderstatus: "已发货" }, "unknown orderstatus"],
     [{ ordertime: "yesterday" }, "ordertime must be a time"],
     [{ count: 0 }, "count must be an integer"],
     [{ orderscope: 1, packagestatus: 1 }, "packagestatus applies to 拼团 orders"],
   ])("refuses the insert %j with a clear error and inserts nothing", async (body, error) => {
+    await admin(sim, "POST", "/__sim/orders", { orders: [{ ordernumber: HELD_ORDERNUMBER }] });
     const before = sim.orders().length;
     const res = await admin(sim, "POST", "/__sim/orders", body);
     expect(res.status).toBe(400);
@@ -197,8 +201,6 @@ describe("weixin12315 simulator: statistics", () => {
 });
 
 describe("weixin12315 simulator: faults", () => {
-  afterEach(() => admin(sim, "DELETE", "/__sim/faults"));
-
   it("adds latency", async () => {
     await admin(sim, "POST", "/__sim/faults", { latencyMs: 60 });
     const started = performance.now();

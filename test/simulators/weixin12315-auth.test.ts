@@ -13,7 +13,7 @@ import {
   BASE_NOW,
   listCaller,
   testSign,
-} from "./weixin12315-signing.js";
+} from "./weixin12315-support.js";
 
 let sim: Weixin12315Simulator;
 let call: ReturnType<typeof listCaller>;

@@ -13,7 +13,7 @@ import {
   type Weixin12315SimOrder,
   type Weixin12315SimRecord,
 } from "../../src/simulators/weixin12315/index.js";
-import { ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-signing.js";
+import { ALL_ORDERS, APP_ID, APP_SECRET, BASE_NOW, listCaller } from "./weixin12315-support.js";
 
 let sim: Weixin12315Simulator;
 let call: ReturnType<typeof listCaller>;

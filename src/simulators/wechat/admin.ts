@@ -5,7 +5,7 @@ import { parseOrderId } from "./request-params.js";
 import type { WechatSimState } from "./state.js";
 import {
   WECHAT_ORDER_STATUSES,
-  type HeldOrder,
+  type WechatSimRecord,
   type WechatOrderChannel,
   type WechatOrderStatus,
   type WechatSimOrder,
@@ -63,7 +63,7 @@ export function wechatAdmin(state: WechatSimState): WechatAdmin {
       }
     }
     const nowAtLeastCreated = new Date(Math.max(state.clock.now().getTime(), createdAt.getTime()));
-    const inserted: HeldOrder[] = [];
+    const inserted: WechatSimRecord[] = [];
     for (let i = 0; i < Math.max(count, overrides?.length ?? 0); i += 1) {
       const status = isStatus(body.status)
         ? body.status
@@ -80,22 +80,22 @@ export function wechatAdmin(state: WechatSimState): WechatAdmin {
       inserted.push({ source: isChannel(body.source) ? body.source : 1, order });
     }
     try {
-      state.book.add(inserted);
+      state.store.insert(inserted);
     } catch (e) {
       return { status: 409, body: { error: (e as Error).message } };
     }
-    return { body: { orders: inserted.map((h) => h.order) } };
+    return { body: { orders: inserted.map((r) => r.order) } };
   };
 
   const setStatus = (body: Body): SimResponse => {
     const id = parseOrderId(body.order_id);
     if (!id.ok) return bad(id.error.errmsg);
     if (!isStatus(body.status)) return bad(`status must be one of ${WECHAT_ORDER_STATUSES.join(", ")}`);
-    const held = state.book.get(id.value);
-    if (!held) return { status: 404, body: { error: `order not found: ${id.value}` } };
-    held.order.status = body.status;
-    held.order.update_time = formatChinaLocalTime(state.clock.now());
-    return { body: { order: held.order } };
+    const record = state.store.find(id.value);
+    if (!record) return { status: 404, body: { error: `order not found: ${id.value}` } };
+    record.order.status = body.status;
+    record.order.update_time = formatChinaLocalTime(state.clock.now());
+    return { body: { order: record.order } };
   };
 
   const routes: AdminRoute[] = [
@@ -128,12 +128,12 @@ export function wechatAdmin(state: WechatSimState): WechatAdmin {
       handle: (req) => {
         const status = req.query.get("status");
         const source = req.query.get("source");
-        const orders = state.book
+        const orders = state.store
           .all({
             ...(status ? { status: Number(status) } : {}),
             ...(source === "1" || source === "2" ? { source: Number(source) as WechatOrderChannel } : {}),
           })
-          .map((h) => h.order);
+          .map((r) => r.order);
         return { body: { orders, total_num: orders.length } };
       },
     },

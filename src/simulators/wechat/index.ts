@@ -1,8 +1,8 @@
+import { SimClock } from "../shared/clock.js";
 import { seededRandom } from "../shared/random.js";
 import { startSimServer, type RunningSimServer } from "../shared/sim-server.js";
 import { wechatAdmin } from "./admin.js";
-import { SimClock } from "./clock.js";
-import { OrderBook } from "./order-book.js";
+import { OrderStore } from "./order-store.js";
 import { CallQuotas, type QuotaLimits } from "./quotas.js";
 import { wechatRoutes } from "./routes.js";
 import { orderFactory, seedOrders } from "./seed-orders.js";
@@ -59,7 +59,7 @@ export async function startWechatSimulator(options: WechatSimulatorOptions): Pro
     clock,
     tokens: new TokenBook(clock, options.tokenTtlSeconds ?? 7200, options.tokenGraceSeconds ?? 300),
     quotas: new CallQuotas(options.quotas),
-    book: new OrderBook(seeded),
+    store: new OrderStore(seeded),
     factory,
     usedIds,
     settings: { scanLimit: options.scanLimit ?? 2000 },
@@ -76,7 +76,7 @@ export async function startWechatSimulator(options: WechatSimulatorOptions): Pro
   });
   return {
     ...server,
-    orders: (filter) => state.book.all(filter).map((h) => structuredClone(h.order)),
+    orders: (filter) => state.store.all(filter).map((record) => structuredClone(record.order)),
     now: () => clock.now(),
     advanceClock: (seconds) => clock.advance(seconds),
     expireTokens: () => state.tokens.expireAll(),

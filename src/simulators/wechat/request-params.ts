@@ -1,7 +1,7 @@
 import { parseChinaLocalTime } from "../../shared/china-time.js";
 import { writeSimulatorJson } from "../shared/json.js";
 import { paramError, type WechatError } from "./errors.js";
-import type { OrderQuery } from "./order-book.js";
+import type { OrderFilter } from "./order-store.js";
 import { WECHAT_ORDER_STATUSES } from "./types.js";
 
 // Request validation of the order endpoints. Each violation is a 9401020 naming the parameter;
@@ -58,7 +58,7 @@ function timeWindow(
 }
 
 /** Validates a `product/order/get_list` body. */
-export function parseListParams(body: unknown): Checked<OrderQuery & { page: number; pageSize: number }> {
+export function parseListParams(body: unknown): Checked<OrderFilter & { page: number; pageSize: number }> {
   const params = asParams(body);
   if (!params) return fail("the request body must be a JSON object");
   const create = timeWindow(params, "start_create_time", "end_create_time");

@@ -85,20 +85,20 @@ export function wechatRoutes(state: WechatSimState): SimRoute[] {
     orderEndpoint("/product/order/get_list", (body) => {
       const params = parseListParams(body);
       if (!params.ok) return error(params.error);
-      const { page, pageSize, ...query } = params.value;
-      const { scanned, matches } = state.book.query(query);
+      const { page, pageSize, ...filter } = params.value;
+      const { scanned, matches } = state.store.scan(filter);
       if (scanned > state.settings.scanLimit) return error(WECHAT_ERRORS.scannedTooMuch);
       const start = (page - 1) * pageSize;
       return ok({
-        orders: matches.slice(start, start + pageSize).map((h) => h.order),
+        orders: matches.slice(start, start + pageSize).map((r) => r.order),
         total_num: matches.length,
       });
     }),
     orderEndpoint("/product/order/get", (body) => {
       const orderId = parseGetParams(body);
       if (!orderId.ok) return error(orderId.error);
-      const held = state.book.get(orderId.value);
-      return held ? ok({ order: held.order }) : error(WECHAT_ERRORS.orderNotExist);
+      const record = state.store.find(orderId.value);
+      return record ? ok({ order: record.order }) : error(WECHAT_ERRORS.orderNotExist);
     }),
   ];
 }

@@ -1,10 +1,10 @@
 import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { seedOpenid, seedPerson, type SeedPerson } from "../shared/people.js";
 import { intBetween, pick, seededRandom } from "../shared/random.js";
-import { seedCatalogue, uniqueId, type CatalogueProduct } from "./catalogue.js";
+import { seedCatalog, uniqueId, type CatalogProduct } from "./catalog.js";
 import {
   WECHAT_ORDER_STATUSES,
-  type HeldOrder,
+  type WechatSimRecord,
   type WechatOrderChannel,
   type WechatOrderStatus,
   type WechatSimAddress,
@@ -85,7 +85,7 @@ export interface OrderFactory {
 /** The shop's order factory: one seeded stream for seeding and later admin inserts; `usedIds` keeps ids unique. */
 export function orderFactory(seed: number, usedIds: Set<bigint>): OrderFactory {
   const random = seededRandom(seed);
-  const catalogue = seedCatalogue(seededRandom(seed ^ 0x5eed), usedIds);
+  const catalog = seedCatalog(seededRandom(seed ^ 0x5eed), usedIds);
   const buyers: { person: SeedPerson; openid: string }[] = [];
   const buyer = () => {
     // Repeat customers: a growing pool, reused two times out of three.
@@ -100,13 +100,13 @@ export function orderFactory(seed: number, usedIds: Set<bigint>): OrderFactory {
   }));
   return {
     randomStatus: (ageSeconds) => pick(random, statusTables.find((t) => ageSeconds < t.maxAgeS)!.table),
-    create: (spec) => buildOrder(random, catalogue, usedIds, buyer(), spec),
+    create: (spec) => buildOrder(random, catalog, usedIds, buyer(), spec),
   };
 }
 
 function buildOrder(
   random: () => number,
-  catalogue: CatalogueProduct[],
+  catalog: CatalogProduct[],
   usedIds: Set<bigint>,
   buyer: { person: SeedPerson; openid: string },
   spec: { createdAt: Date; status: WechatOrderStatus; now: Date; rich?: boolean },
@@ -129,7 +129,7 @@ function buildOrder(
     mode !== "pickup" && (status === 30 || status === 100 || (status === 200 && random() < 0.5));
   const shipsPart = status === 21;
 
-  const products = pickProducts(random, catalogue, rich, shipsPart);
+  const products = pickProducts(random, catalog, rich, shipsPart);
   const productPrice = products.reduce((sum, p) => sum + p.sale_price * p.sku_cnt, 0);
   const freight = mode === "pickup" || random() < 0.55 ? 0 : pick(random, [500, 800, 1000, 1200]);
   const discounted = chance(0.3) ? Math.min(productPrice - 1, pick(random, [300, 500, 1000, 2000])) : 0;
@@ -226,13 +226,13 @@ function buildOrder(
 
 function pickProducts(
   random: () => number,
-  catalogue: CatalogueProduct[],
+  catalog: CatalogProduct[],
   rich: boolean,
   needsTwoUnits: boolean,
 ): WechatSimProductInfo[] {
-  const pool = rich ? catalogue.filter((p) => p.skus.some((s) => s.attrs.length > 0)) : catalogue;
+  const pool = rich ? catalog.filter((p) => p.skus.some((s) => s.attrs.length > 0)) : catalog;
   const lines = rich ? 2 : pick(random, [1, 1, 1, 1, 2, 2, 3, 4]);
-  const chosen = new Set<CatalogueProduct>();
+  const chosen = new Set<CatalogProduct>();
   while (chosen.size < Math.min(lines, pool.length)) chosen.add(pick(random, pool));
   return [...chosen].map((product, index) => {
     const withAttrs = product.skus.filter((s) => s.attrs.length > 0);
@@ -349,7 +349,7 @@ export interface SeedOptions {
  * The initial shop. The first 24 orders carry every status once on each channel (the two
  * source-1 orders of status 30 and 100 fill every documented field); the rest are random.
  */
-export function seedOrders(options: SeedOptions, factory: OrderFactory): HeldOrder[] {
+export function seedOrders(options: SeedOptions, factory: OrderFactory): WechatSimRecord[] {
   const random = seededRandom(options.seed ^ 0x9e3779b9);
   const nowMs = Math.floor(options.now.getTime() / 1000) * 1000;
   const spanS = options.days * DAY;

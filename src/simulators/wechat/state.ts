@@ -1,5 +1,5 @@
-import type { SimClock } from "./clock.js";
-import type { OrderBook } from "./order-book.js";
+import type { SimClock } from "../shared/clock.js";
+import type { OrderStore } from "./order-store.js";
 import type { CallQuotas } from "./quotas.js";
 import type { OrderFactory } from "./seed-orders.js";
 import type { TokenBook } from "./tokens.js";
@@ -11,7 +11,7 @@ export interface WechatSimState {
   clock: SimClock;
   tokens: TokenBook;
   quotas: CallQuotas;
-  book: OrderBook;
+  store: OrderStore;
   factory: OrderFactory;
   usedIds: Set<bigint>;
   settings: { scanLimit: number };

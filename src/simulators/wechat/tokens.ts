@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SimClock } from "./clock.js";
+import type { SimClock } from "../shared/clock.js";
 import { WECHAT_ERRORS, type WechatError } from "./errors.js";
 
 export interface IssuedToken {

@@ -109,7 +109,7 @@ export interface WechatSimOrder {
 }
 
 /** An order as the simulator holds it: the wire order plus the channel it was sold through. */
-export interface HeldOrder {
+export interface WechatSimRecord {
   source: WechatOrderChannel;
   order: WechatSimOrder;
 }

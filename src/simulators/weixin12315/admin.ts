@@ -1,7 +1,8 @@
 import { formatChinaLocalTime, parseChinaLocalTime } from "../../shared/china-time.js";
 import type { AdminRoute, SimRequest, SimResponse } from "../shared/sim-server.js";
-import { matchesFilter, type OrderFilter, type OrderStore } from "./order-list.js";
-import { withStatus, type OrderDraft, type OrderFactory } from "./seed-orders.js";
+import { matchesFilter, type OrderFilter } from "./order-store.js";
+import { withStatus, type OrderDraft } from "./seed-orders.js";
+import type { Weixin12315SimState } from "./state.js";
 import {
   WEIXIN12315_STATUS_NAMES,
   type GroupStatus,
@@ -10,13 +11,6 @@ import {
   type Weixin12315SimRecord,
   type Weixin12315StatusName,
 } from "./types.js";
-
-export interface AdminContext {
-  now(): Date;
-  advanceClock(seconds: number): void;
-  store: OrderStore;
-  factory: OrderFactory;
-}
 
 /** Wire fields an inserted order may set verbatim; amounts, ids, times and items stay generated. */
 const TEXT_OVERRIDES = [
@@ -115,7 +109,7 @@ function safeParseTime(text: string): Date | null {
   }
 }
 
-function insertOrders(ctx: AdminContext, body: Record<string, unknown>): Weixin12315SimOrder[] {
+function insertOrders(state: Weixin12315SimState, body: Record<string, unknown>): Weixin12315SimOrder[] {
   const { orders, count, ...defaults } = body;
   if (orders !== undefined && !(Array.isArray(orders) && orders.every(isRecord))) {
     throw new AdminError("orders must be an array of partial orders");
@@ -124,21 +118,21 @@ function insertOrders(ctx: AdminContext, body: Record<string, unknown>): Weixin1
   if (orders !== undefined && count !== undefined && count !== orders.length) {
     throw new AdminError("count, when given with orders, must equal orders.length");
   }
-  const now = ctx.now();
+  const now = state.clock.now();
   const specs = Array.from({ length: total }, (_, i) =>
     parseInsertSpec({ ...defaults, ...orders?.[i] }, now),
   );
   const wanted = specs.map((s) => s.text.ordernumber).filter((n): n is string => n !== undefined);
-  const taken = wanted.find((n, i) => ctx.factory.hasOrderNumber(n) || wanted.indexOf(n) !== i);
+  const taken = wanted.find((n, i) => state.factory.hasOrderNumber(n) || wanted.indexOf(n) !== i);
   if (taken !== undefined) throw new AdminError(`ordernumber ${taken} already exists`);
 
   const records = specs.map(({ draft, text }) => {
     const { ordernumber, ...rest } = text;
-    const record = ctx.factory.create(draft, now);
-    const renumbered = ordernumber === undefined ? record : ctx.factory.renumber(record, ordernumber);
+    const record = state.factory.create(draft, now);
+    const renumbered = ordernumber === undefined ? record : state.factory.renumber(record, ordernumber);
     return { ...renumbered, order: { ...renumbered.order, ...rest } };
   });
-  ctx.store.insert(records);
+  state.store.insert(records);
   return records.map((r) => r.order);
 }
 
@@ -169,9 +163,9 @@ const guarded =
   };
 
 /** The weixin12315-specific part of `/__sim/` (stats and faults come from the shared shell). */
-export function weixin12315AdminRoutes(ctx: AdminContext): AdminRoute[] {
-  const clock = () => ({ ok: true, now: formatChinaLocalTime(ctx.now()) });
-  return [
+export function weixin12315Admin(state: Weixin12315SimState): { routes: AdminRoute[] } {
+  const clock = () => ({ ok: true, now: formatChinaLocalTime(state.clock.now()) });
+  const routes: AdminRoute[] = [
     { method: "GET", path: "/__sim/clock", handle: () => ({ body: clock() }) },
     {
       method: "POST",
@@ -180,7 +174,7 @@ export function weixin12315AdminRoutes(ctx: AdminContext): AdminRoute[] {
         const seconds = isRecord(req.body) ? req.body.seconds : undefined;
         if (typeof seconds !== "number" || !Number.isFinite(seconds))
           throw new AdminError("seconds must be a number");
-        ctx.advanceClock(seconds);
+        state.clock.advance(seconds);
         return { body: clock() };
       }),
     },
@@ -189,7 +183,7 @@ export function weixin12315AdminRoutes(ctx: AdminContext): AdminRoute[] {
       path: "/__sim/orders",
       handle: guarded((req) => {
         const filter = listFilter(req.query);
-        const orders = ctx.store
+        const orders = state.store
           .all()
           .filter((r) => matchesFilter(r, filter))
           .map((r) => r.order);
@@ -201,7 +195,7 @@ export function weixin12315AdminRoutes(ctx: AdminContext): AdminRoute[] {
       path: "/__sim/orders",
       handle: guarded((req) => {
         if (req.body !== undefined && !isRecord(req.body)) throw new AdminError("body must be a JSON object");
-        return { body: { ok: true, orders: insertOrders(ctx, req.body ?? {}) } };
+        return { body: { ok: true, orders: insertOrders(state, req.body ?? {}) } };
       }),
     },
     {
@@ -210,12 +204,13 @@ export function weixin12315AdminRoutes(ctx: AdminContext): AdminRoute[] {
       handle: guarded((req) => {
         const body = isRecord(req.body) ? req.body : {};
         const record: Weixin12315SimRecord | undefined =
-          typeof body.ordernumber === "string" ? ctx.store.find(body.ordernumber) : undefined;
+          typeof body.ordernumber === "string" ? state.store.find(body.ordernumber) : undefined;
         if (!record) return fail(404, `no order with ordernumber ${JSON.stringify(body.ordernumber)}`);
-        const next = withStatus(record, statusName(body.orderstatus), ctx.now());
-        ctx.store.replace(next);
+        const next = withStatus(record, statusName(body.orderstatus), state.clock.now());
+        state.store.replace(next);
         return { body: { ok: true, order: next.order } };
       }),
     },
   ];
+  return { routes };
 }

@@ -44,8 +44,14 @@ const header = (headers: IncomingHttpHeaders, name: string): string => {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 };
 
+/** Checks one call's auth headers against its parameters; undefined when the call is authentic. */
+export type SignatureVerifier = (
+  headers: IncomingHttpHeaders,
+  params: Record<string, unknown>,
+) => AuthFailure | undefined;
+
 /** Checks the auth headers of one call; remembers its nonce only once the call is authentic. */
-export function createSignatureVerifier(options: SignatureVerifierOptions) {
+export function createSignatureVerifier(options: SignatureVerifierOptions): SignatureVerifier {
   /** `appid + nonce` → when it was first accepted (ms, simulator clock); insertion order = time order. */
   const nonces = new Map<string, number>();
   const windowMs = options.nonceWindowSeconds * 1000;
@@ -57,7 +63,7 @@ export function createSignatureVerifier(options: SignatureVerifierOptions) {
     }
   };
 
-  return (headers: IncomingHttpHeaders, params: Record<string, unknown>): AuthFailure | undefined => {
+  return (headers, params) => {
     const missing = AUTH_HEADERS.filter((name) => header(headers, name) === "");
     if (missing.length > 0)
       return { code: CODES.missingAuthHeaders, message: `missing auth header(s): ${missing.join(", ")}` };

@@ -1,10 +1,11 @@
-import { formatChinaIso, parseChinaLocalTime } from "../../../src/shared/china-time.js";
-import { moneyFromFen, moneyFromYuanText } from "../../../src/shared/money.js";
 import type { WechatSimOrder } from "../../../src/simulators/wechat/index.js";
 import type { Weixin12315SimOrder } from "../../../src/simulators/weixin12315/index.js";
+import { chinaIsoText } from "../../support/china-text.js";
+import { moneyOfFen, moneyOfYuanText } from "../../support/money-text.js";
 
 // The order selection the cross-subgraph queries ask for, and its expected value computed straight
-// from the simulators' wire orders with the contract's rules, independently of the subgraph's mapping.
+// from the simulators' wire orders with the contract's rules, independently of the subgraph's mapping
+// and of its helpers: money and times by decimal text and an explicit +08:00.
 
 /** Spread on an `Order` (union) position; `customer` comes from the customers subgraph. */
 export const ORDER_SELECTION = `
@@ -63,9 +64,6 @@ const WEIXIN12315_STATUS: Record<string, string> = {
   退款订单: "REFUND",
 };
 
-/** `2020-03-25 13:05:25` → `2020-03-25T13:05:25+08:00`, by text: the oracle does not convert instants. */
-const wechatTimeIso = (text: string) => `${text.replace(" ", "T")}+08:00`;
-
 /** `customerOf` is the openid the customers subgraph holds for the order, or null. */
 export function expectedMiniStoreOrder(order: WechatSimOrder, customerOf: string | null) {
   const price = order.order_detail.price_info;
@@ -76,18 +74,18 @@ export function expectedMiniStoreOrder(order: WechatSimOrder, customerOf: string
     source: "MINI_STORE",
     status: MINI_STORE_STATUS[order.status],
     sourceStatus: String(order.status),
-    createdAt: wechatTimeIso(order.create_time),
+    createdAt: chinaIsoText(order.create_time),
     buyerOpenid: order.openid,
-    totalAmount: moneyFromFen(price.order_price),
-    freight: moneyFromFen(price.freight),
+    totalAmount: moneyOfFen(price.order_price),
+    freight: moneyOfFen(price.freight),
     products: order.order_detail.product_infos.map((p) => ({
       __typename: "MiniStoreProductInfo",
       productId: p.product_id.toString(),
       skuId: p.sku_id.toString(),
       title: p.title,
       quantity: p.sku_cnt,
-      unitPrice: moneyFromFen(p.sale_price),
-      totalPrice: moneyFromFen(BigInt(p.sale_price) * BigInt(p.sku_cnt)),
+      unitPrice: moneyOfFen(p.sale_price),
+      totalPrice: moneyOfFen(BigInt(p.sale_price) * BigInt(p.sku_cnt)),
       skuAttrs: p.sku_attrs.map((a) => ({ attrKey: a.attr_key, attrValue: a.attr_value })),
     })),
     customer: customerOf === null ? null : { openid: customerOf },
@@ -102,20 +100,20 @@ export function expectedWeixin12315Order(order: Weixin12315SimOrder, customerOf:
     source: "WEIXIN12315",
     status: WEIXIN12315_STATUS[order.orderstatus],
     sourceStatus: order.orderstatus,
-    createdAt: formatChinaIso(parseChinaLocalTime(order.ordertime)!),
+    createdAt: chinaIsoText(order.ordertime),
     buyerOpenid: order.openid,
-    totalAmount: moneyFromYuanText(order.payprice),
-    freight: moneyFromYuanText(order.fees),
+    totalAmount: moneyOfYuanText(order.payprice),
+    freight: moneyOfYuanText(order.fees),
     products: order.items.map((item) => ({
       __typename: "Weixin12315OrderItem",
       productId: String(item.productID),
       skuId: null,
       title: item.productName,
       quantity: item.amount,
-      unitPrice: moneyFromYuanText(item.originalPrice.toString()),
-      totalPrice: moneyFromYuanText(item.totalPrice.toString()),
+      unitPrice: moneyOfYuanText(item.originalPrice.toString()),
+      totalPrice: moneyOfYuanText(item.totalPrice.toString()),
       recordId: String(item.recordID),
-      purchasePrice: moneyFromYuanText(item.purchasePrice.toString()),
+      purchasePrice: moneyOfYuanText(item.purchasePrice.toString()),
     })),
     usePoints: Number(order.usepoints),
     customer: customerOf === null ? null : { openid: customerOf },

@@ -1,14 +1,21 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, IntrospectAndCompose } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestMetrics } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+
+import { type GatewayClient, postGraphQL } from "./gateway-client.js";
+import { clientScopeContext, type ClientScopeContext, forwardingDataSource } from "./header-forwarding.js";
 
 /** A decoded query-plan trace: fetch nodes carry each subgraph's own ftv1 trace. */
 export type QueryPlanTrace = NonNullable<GraphQLRequestMetrics["queryPlanTrace"]>;
 
 export interface GatewayOptions {
-  supergraphSdl: string;
-  /** Headers the gateway adds to every subgraph request (e.g. `Router-Authorization`). */
-  subgraphHeaders?: Record<string, string>;
+  /**
+   * A supergraph composed ahead (rover, `@apollo/composition`), or the subgraphs the gateway
+   * introspects (`_service { sdl }`) and composes itself at start-up (`IntrospectAndCompose`).
+   */
+  supergraph: { sdl: string } | { introspect: { name: string; url: string }[] };
+  /** The orders subgraph's ROUTER_SECRET, sent to it as `Router-Authorization`. */
+  routerSecret?: string;
   /**
    * Ask subgraphs for federated traces, as a router does when it reports usage: the gateway then
    * sends `apollo-federation-include-trace: ftv1` and decodes each subgraph's `extensions.ftv1`.
@@ -16,48 +23,21 @@ export interface GatewayOptions {
   captureTraces?: boolean;
 }
 
-export interface GraphQLResponseBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-export interface RunningGateway {
-  url: string;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponseBody>;
+export interface RunningGateway extends GatewayClient {
   /** The query-plan trace of each operation run with `captureTraces`, oldest first. */
   queryPlanTraces(): QueryPlanTrace[];
-  close(): Promise<void>;
 }
 
-const ROUTER_ONLY_SECURITY_LINK =
-  /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:authenticated|requiresScopes|policy)\/v\d+\.\d+"), for: SECURITY\)/g;
-
-/**
- * @apollo/gateway refuses any supergraph that links an authorization feature `for: SECURITY`
- * ("feature …/requiresScopes/v0.1 is for: SECURITY but is unsupported"): only the Apollo Router
- * enforces `@authenticated`, `@requiresScopes` and `@policy`. The orders subgraph masks buyer data
- * itself, so for the gateway those links are demoted to ordinary ones; nothing else changes.
- */
-export function supergraphForGateway(supergraphSdl: string): string {
-  return supergraphSdl.replace(ROUTER_ONLY_SECURITY_LINK, "$1)");
-}
-
-/** Runs `@apollo/gateway` over a composed supergraph on an ephemeral loopback port. */
+/** Runs `@apollo/gateway` in Apollo Server on an ephemeral loopback port. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const traces: QueryPlanTrace[] = [];
+  const { supergraph } = options;
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphForGateway(options.supergraphSdl),
-    buildService: ({ url }) =>
-      new RemoteGraphQLDataSource({
-        url,
-        willSendRequest({ request }) {
-          for (const [name, value] of Object.entries(options.subgraphHeaders ?? {})) {
-            request.http?.headers.set(name, value);
-          }
-        },
-      }),
+    supergraphSdl:
+      "sdl" in supergraph ? supergraph.sdl : new IntrospectAndCompose({ subgraphs: supergraph.introspect }),
+    buildService: (service) => forwardingDataSource(service, options.routerSecret),
   });
-  const captureTraces: ApolloServerPlugin = {
+  const captureTraces: ApolloServerPlugin<ClientScopeContext> = {
     async requestDidStart({ metrics }) {
       metrics.captureTraces = true;
       return {
@@ -67,18 +47,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       };
     },
   };
-  const server = new ApolloServer({ gateway, plugins: options.captureTraces ? [captureTraces] : [] });
-  const { url } = await startStandaloneServer(server, { listen: { host: "127.0.0.1", port: 0 } });
+  const server = new ApolloServer<ClientScopeContext>({
+    gateway,
+    plugins: options.captureTraces ? [captureTraces] : [],
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { host: "127.0.0.1", port: 0 },
+    context: async ({ req }) => clientScopeContext(req.headers),
+  });
   return {
     url,
-    async query(query, variables) {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponseBody;
-    },
+    query: (query, variables, headers) => postGraphQL(url, query, variables, headers),
     queryPlanTraces: () => traces,
     close: () => server.stop(),
   };

@@ -1,4 +1,5 @@
 import { composeServices } from "@apollo/composition";
+import { composeServices as composeServicesTheGuildWay } from "@theguild/federation-composition";
 import { parse } from "graphql";
 
 export interface SubgraphEndpoint {
@@ -35,9 +36,7 @@ export function composeSupergraph(
   const result = composeServices(
     subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
   );
-  if (result.errors) {
-    throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join("\n")}`);
-  }
+  if (result.errors) throw compositionFailed(result.errors);
   const hints = result.hints.map((h) => ({ code: h.definition.code, message: h.message }));
   const unexplained = hints.filter((h) => !(h.code in allowedHints));
   if (unexplained.length > 0) {
@@ -46,4 +45,22 @@ export function composeSupergraph(
     );
   }
   return { supergraphSdl: result.supergraphSdl, hints };
+}
+
+/**
+ * Composes subgraphs with The Guild's composition (`@theguild/federation-composition`, what Hive
+ * Gateway and Hive's registry compose with). Any error fails.
+ */
+export function composeSupergraphTheGuildWay(
+  subgraphs: { name: string; url: string; sdl: string }[],
+): string {
+  const result = composeServicesTheGuildWay(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+  );
+  if (result.errors) throw compositionFailed(result.errors);
+  return result.supergraphSdl;
+}
+
+function compositionFailed(errors: readonly { message: string }[]): Error {
+  return new Error(`composition failed:\n${errors.map((e) => `- ${e.message}`).join("\n")}`);
 }

@@ -1,12 +1,14 @@
 // An in-memory page-numbered upstream behind the walker's abstract `fetchPage`: orders of two
-// sources, one stream per (source, status), newest-created first, an optional scan limit that
+// sources, one stream per (source, status), newest-created first (by the test's own comparator, so
+// neither the upstream nor the expected walks share the production sort), an optional scan limit that
 // refuses large windows like WeChat's -31042, and a call counter.
 import type { ConnectionPlan, Snapshot } from "../../../src/pagination/connection.js";
-import { compareNewestFirst, sortKeyOf, type SortKey } from "../../../src/pagination/sort-key.js";
+import { sortKeyOf, type SortKey } from "../../../src/pagination/sort-key.js";
 import { pinWindow, type Bounds } from "../../../src/pagination/time-window.js";
 import { WindowTooLargeError, type StreamFamily } from "../../../src/pagination/walker.js";
 import type { OrderSourceName } from "../../../src/shared/order-source.js";
 import { seededRandom } from "../../../src/simulators/shared/random.js";
+import { contractOrder } from "../../support/newest-first.js";
 
 export interface MemoryOrder {
   source: OrderSourceName;
@@ -72,7 +74,7 @@ export class MemoryShop {
   expected(statuses: number[], window: { lo: number; hi: number }): MemoryOrder[] {
     return this.orders
       .filter((o) => statuses.includes(o.status) && inWindow(sortKeyOf(o), window))
-      .sort((a, b) => compareNewestFirst(sortKeyOf(a), sortKeyOf(b)));
+      .sort(contractOrder);
   }
 
   /** A connection over one family per (source, status), one partition group per source. */
@@ -102,9 +104,7 @@ export class MemoryShop {
               this.refusals += 1;
               throw new WindowTooLargeError(new Error("scanned too much"));
             }
-            const matches = inSegment
-              .filter((o) => o.status === status)
-              .sort((a, b) => compareNewestFirst(sortKeyOf(a), sortKeyOf(b)));
+            const matches = inSegment.filter((o) => o.status === status).sort(contractOrder);
             const rows = matches.slice((page - 1) * pageSize, page * pageSize);
             return { items: rows.map((o) => ({ key: sortKeyOf(o), row: { ...o } })), total: matches.length };
           },

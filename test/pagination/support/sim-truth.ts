@@ -1,8 +1,8 @@
 // Ground truth read from the simulators themselves (not through the code under test): the orders a
-// walk must return, newest first, as "SOURCE:orderId" strings.
-import { compareNewestFirst, type SortKey } from "../../../src/pagination/sort-key.js";
-import { parseChinaLocalTime } from "../../../src/shared/china-time.js";
+// walk must return, newest first by the test's own contract comparator, as "SOURCE:orderId" strings.
 import type { WechatSimulator, Weixin12315Simulator } from "../../../src/simulators/index.js";
+import { chinaTextInstant } from "../../support/china-text.js";
+import { sortNewestFirst, type ContractSortKey } from "../../support/newest-first.js";
 
 export interface Window {
   /** Unix seconds, inclusive. */
@@ -10,37 +10,35 @@ export interface Window {
   hi: number;
 }
 
-interface Row {
-  id: string;
-  key: SortKey;
-}
-
-const seconds = (chinaText: string) => parseChinaLocalTime(chinaText)!.getTime() / 1000;
+const seconds = (chinaText: string) => chinaTextInstant(chinaText).getTime() / 1000;
 const inside = (t: number, window: Window) => t >= window.lo && t <= window.hi;
 
-function wechatRows(sim: WechatSimulator, window: Window, statuses?: number[], channel: 1 | 2 = 1): Row[] {
+function wechatRows(sim: WechatSimulator, window: Window, statuses?: number[], channel: 1 | 2 = 1) {
   return sim
     .orders({ source: channel })
     .filter((o) => inside(seconds(o.create_time), window) && (!statuses || statuses.includes(o.status)))
-    .map((o) => ({
-      id: `MINI_STORE:${o.order_id}`,
-      key: { t: seconds(o.create_time), rank: 0, id: o.order_id },
+    .map((o): ContractSortKey => ({
+      source: "MINI_STORE",
+      orderId: o.order_id.toString(),
+      createdAt: chinaTextInstant(o.create_time),
     }));
 }
 
-function weixinRows(sim: Weixin12315Simulator, window: Window, statusNames?: string[]): Row[] {
+function weixinRows(sim: Weixin12315Simulator, window: Window, statusNames?: string[]) {
   return sim
     .orders()
     .filter(
       (o) => inside(seconds(o.ordertime), window) && (!statusNames || statusNames.includes(o.orderstatus)),
     )
-    .map((o) => ({
-      id: `WEIXIN12315:${o.orderid}`,
-      key: { t: seconds(o.ordertime), rank: 1, id: BigInt(o.orderid) },
+    .map((o): ContractSortKey => ({
+      source: "WEIXIN12315",
+      orderId: o.orderid,
+      createdAt: chinaTextInstant(o.ordertime),
     }));
 }
 
-const newestFirst = (rows: Row[]) => rows.sort((a, b) => compareNewestFirst(a.key, b.key)).map((r) => r.id);
+const newestFirst = (rows: ContractSortKey[]) =>
+  sortNewestFirst(rows, (row) => row).map((row) => `${row.source}:${row.orderId}`);
 
 export const miniStoreTruth = (sim: WechatSimulator, window: Window, statuses?: number[]) =>
   newestFirst(wechatRows(sim, window, statuses));

@@ -89,7 +89,7 @@ export function requestParams(body: unknown): Record<string, unknown> {
 }
 
 /** Checks the list call's parameters; throws `ParameterError` for the first violation. */
-export function parseOrderListParams(params: Record<string, unknown>): OrderListQuery {
+export function parseListParams(params: Record<string, unknown>): OrderListQuery {
   const statusCode = readInt(
     params,
     "orderstatus",

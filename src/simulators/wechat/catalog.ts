@@ -1,21 +1,21 @@
 import { intBetween, pick } from "../shared/random.js";
 import type { WechatSimSkuAttr } from "./types.js";
 
-// A seeded shop catalogue: products with SKUs, attributes and prices in fen. Titles carry the
+// A seeded shop catalog: products with SKUs, attributes and prices in fen. Titles carry the
 // quotes, slashes and symbols real listings have.
 
-export interface CatalogueSku {
+export interface CatalogSku {
   skuId: bigint;
   attrs: WechatSimSkuAttr[];
   salePrice: number;
   marketPrice: number;
 }
 
-export interface CatalogueProduct {
+export interface CatalogProduct {
   productId: bigint;
   title: string;
   thumbImg: string;
-  skus: CatalogueSku[];
+  skus: CatalogSku[];
 }
 
 const TITLES = [
@@ -58,7 +58,7 @@ export function uniqueId(random: () => number, used: Set<bigint>, long: boolean,
   }
 }
 
-export function seedCatalogue(random: () => number, used: Set<bigint>): CatalogueProduct[] {
+export function seedCatalog(random: () => number, used: Set<bigint>): CatalogProduct[] {
   return TITLES.map((title, index) => {
     const productId = uniqueId(random, used, random() < 0.3, intBetween(random, 6, 9));
     const attrKinds = index % 5 === 4 ? [] : ATTRIBUTES.filter(() => random() < 0.4).slice(0, 2);

@@ -1,7 +1,7 @@
-import type { HeldOrder, WechatOrderChannel } from "./types.js";
+import type { WechatSimRecord, WechatOrderChannel } from "./types.js";
 
 /** A get_list filter after validation. Time bounds are canonical `yyyy-MM-dd HH:mm:ss` text. */
-export interface OrderQuery {
+export interface OrderFilter {
   source: WechatOrderChannel;
   status: number;
   create?: readonly [string, string];
@@ -9,7 +9,7 @@ export interface OrderQuery {
 }
 
 /** Newest-created first; ties by order_id descending (numerically). */
-function newestFirst(a: HeldOrder, b: HeldOrder): number {
+function newestFirst(a: WechatSimRecord, b: WechatSimRecord): number {
   if (a.order.create_time !== b.order.create_time) return a.order.create_time < b.order.create_time ? 1 : -1;
   return a.order.order_id < b.order.order_id ? 1 : a.order.order_id > b.order.order_id ? -1 : 0;
 }
@@ -19,16 +19,16 @@ const within = (time: string, window: readonly [string, string] | undefined) =>
   !window || (time >= window[0] && time <= window[1]);
 
 /** The shop's orders, kept in the order get_list returns them. */
-export class OrderBook {
-  private held: HeldOrder[] = [];
-  private readonly byId = new Map<bigint, HeldOrder>();
+export class OrderStore {
+  private records: WechatSimRecord[] = [];
+  private readonly byId = new Map<bigint, WechatSimRecord>();
 
-  constructor(orders: HeldOrder[]) {
-    this.add(orders);
+  constructor(orders: WechatSimRecord[]) {
+    this.insert(orders);
   }
 
   /** Adds orders; throws (adding nothing) if an order_id is already held or repeated. */
-  add(orders: HeldOrder[]): void {
+  insert(orders: WechatSimRecord[]): void {
     const ids = new Set<bigint>();
     for (const { order } of orders) {
       if (this.byId.has(order.order_id) || ids.has(order.order_id)) {
@@ -36,20 +36,20 @@ export class OrderBook {
       }
       ids.add(order.order_id);
     }
-    for (const held of orders) this.byId.set(held.order.order_id, held);
-    this.held = [...this.held, ...orders].sort(newestFirst);
+    for (const record of orders) this.byId.set(record.order.order_id, record);
+    this.records = [...this.records, ...orders].sort(newestFirst);
   }
 
-  get(orderId: bigint): HeldOrder | undefined {
+  find(orderId: bigint): WechatSimRecord | undefined {
     return this.byId.get(orderId);
   }
 
   /** Status changes keep create_time, so the sort order stays valid. */
-  all(filter: { status?: number; source?: WechatOrderChannel } = {}): HeldOrder[] {
-    return this.held.filter(
-      (h) =>
-        (filter.status === undefined || h.order.status === filter.status) &&
-        (filter.source === undefined || h.source === filter.source),
+  all(filter: { status?: number; source?: WechatOrderChannel } = {}): WechatSimRecord[] {
+    return this.records.filter(
+      (record) =>
+        (filter.status === undefined || record.order.status === filter.status) &&
+        (filter.source === undefined || record.source === filter.source),
     );
   }
 
@@ -57,14 +57,18 @@ export class OrderBook {
    * `scanned` counts the orders of the source inside the time window(s), whatever their status:
    * what the upstream has to read before filtering by status.
    */
-  query(q: OrderQuery): { scanned: number; matches: HeldOrder[] } {
+  scan(filter: OrderFilter): { scanned: number; matches: WechatSimRecord[] } {
     let scanned = 0;
-    const matches: HeldOrder[] = [];
-    for (const held of this.held) {
-      if (held.source !== q.source) continue;
-      if (!within(held.order.create_time, q.create) || !within(held.order.update_time, q.update)) continue;
+    const matches: WechatSimRecord[] = [];
+    for (const record of this.records) {
+      if (record.source !== filter.source) continue;
+      if (
+        !within(record.order.create_time, filter.create) ||
+        !within(record.order.update_time, filter.update)
+      )
+        continue;
       scanned += 1;
-      if (held.order.status === q.status) matches.push(held);
+      if (record.order.status === filter.status) matches.push(record);
     }
     return { scanned, matches };
   }

@@ -1,5 +1,5 @@
 import type { Weixin12315SimOrder, Weixin12315SimRecord } from "./types.js";
-import type { OrderListQuery } from "./validation.js";
+import type { OrderListQuery } from "./request-params.js";
 
 export type OrderFilter = Omit<OrderListQuery, "pageindex" | "pagesize">;
 
