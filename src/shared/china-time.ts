@@ -67,35 +67,13 @@ export function formatChinaLocalTime(instant: Date): string {
   return `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
 }
 
-/** `2017/7/29 13:39:34`: weixin12315's response format (no zero padding in the date or hour). */
-export function formatChinaSlashTime(instant: Date): string {
-  const f = chinaFields(instant);
-  return `${f.year}/${f.month}/${f.day} ${f.hour}:${pad(f.minute)}:${pad(f.second)}`;
-}
-
 /** `yyyyMMddHHmmss` in China time: weixin12315's `timestamp` header. */
 export function formatChinaCompactTime(instant: Date): string {
   const f = chinaFields(instant);
   return `${f.year}${pad(f.month)}${pad(f.day)}${pad(f.hour)}${pad(f.minute)}${pad(f.second)}`;
 }
 
-/** Parses `yyyyMMddHHmmss` China time; throws on any other shape. */
-export function parseChinaCompactTime(text: string): Date {
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
-  if (!match) throw new RangeError(`not a yyyyMMddHHmmss time: ${JSON.stringify(text)}`);
-  const parsed = parseChinaLocalTime(
-    `${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6]}`,
-  );
-  if (!parsed) throw new RangeError(`not a yyyyMMddHHmmss time: ${JSON.stringify(text)}`);
-  return parsed;
-}
-
 /** RFC 3339 with the sources' own offset, e.g. `2020-03-25T13:05:25+08:00` (second precision). */
 export function formatChinaIso(instant: Date): string {
   return `${formatChinaLocalTime(instant).replace(" ", "T")}+08:00`;
-}
-
-/** Drops sub-second precision: both upstreams compare and report whole seconds. */
-export function truncateToSecond(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }

@@ -9,7 +9,7 @@ import type { OrdersContext } from "../../src/orders/context.js";
 const operationsDir = new URL("../operations/", import.meta.url);
 
 /** Every operation and fragment of test/operations, as one document. */
-export const operationsDocument = parse(
+const operationsDocument = parse(
   readdirSync(operationsDir)
     .filter((name) => name.endsWith(".graphql"))
     .sort()

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { encodeOrderNodeId } from "../../src/schema/node-id.js";
-import { formatChinaIso, formatChinaLocalTime, formatChinaSlashTime } from "../../src/shared/china-time.js";
+import { formatChinaIso, formatChinaLocalTime } from "../../src/shared/china-time.js";
+import { formatChinaSlashTime } from "../../src/simulators/weixin12315/time-text.js";
 import { startTestStack, type GraphqlResponse, type TestStack } from "../support/stack.js";
 import { miniStoreTruth, weixin12315Truth } from "./support/sim-truth.js";
 

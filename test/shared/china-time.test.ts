@@ -3,11 +3,10 @@ import {
   formatChinaCompactTime,
   formatChinaIso,
   formatChinaLocalTime,
-  formatChinaSlashTime,
-  parseChinaCompactTime,
   parseChinaLocalTime,
   parseUnixSeconds,
 } from "../../src/shared/china-time.js";
+import { formatChinaSlashTime, parseChinaCompactTime } from "../../src/simulators/weixin12315/time-text.js";
 
 describe("China time", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatChinaLocalTime, formatChinaSlashTime } from "../../src/shared/china-time.js";
+import { formatChinaLocalTime } from "../../src/shared/china-time.js";
+import { formatChinaSlashTime } from "../../src/simulators/weixin12315/time-text.js";
 import {
   startWeixin12315Simulator,
   WEIXIN12315_ORDER_LIST_ENDPOINT,

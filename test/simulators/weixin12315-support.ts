@@ -8,7 +8,7 @@ import type { Weixin12315Simulator } from "../../src/simulators/weixin12315/inde
 
 export const APP_ID = "wx12315-test-app";
 export const APP_SECRET = "wx12315-test-secret";
-export const LIST_PATH = "/api/sign/md.shop.order/v1/list";
+const LIST_PATH = "/api/sign/md.shop.order/v1/list";
 /** A fixed base clock, so seeded data and timestamps are reproducible. */
 export const BASE_NOW = new Date("2024-06-01T12:00:00+08:00");
 

@@ -38,7 +38,7 @@ export interface AdminRoute {
  * failure `mode` hits business calls (optionally only `endpoints`) with probability `rate`
  * (default 1) for the next `times` calls (default: until cleared).
  */
-export interface FaultSettings {
+interface FaultSettings {
   latencyMs?: number;
   mode?: "error" | "http502" | "malformedJson" | "connectionReset";
   /** Business error code for mode `error` (e.g. -1, 45011, 9401020). */
@@ -48,7 +48,7 @@ export interface FaultSettings {
   endpoints?: string[];
 }
 
-export interface SimStats {
+interface SimStats {
   total: number;
   calls: Record<string, number>;
   callsByCredential: Record<string, Record<string, number>>;

@@ -4,7 +4,7 @@ import type { WechatSimSkuAttr } from "./types.js";
 // A seeded shop catalog: products with SKUs, attributes and prices in fen. Titles carry the
 // quotes, slashes and symbols real listings have.
 
-export interface CatalogSku {
+interface CatalogSku {
   skuId: bigint;
   attrs: WechatSimSkuAttr[];
   salePrice: number;

@@ -12,7 +12,6 @@ import type { WechatOrderChannel, WechatSimOrder } from "./types.js";
 
 export type * from "./types.js";
 export { WECHAT_ORDER_STATUSES } from "./types.js";
-export type { QuotaLimits } from "./quotas.js";
 
 export interface WechatSimulatorOptions {
   host?: string;

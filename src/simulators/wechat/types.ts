@@ -39,7 +39,7 @@ export interface WechatSimPayInfo {
 }
 
 /** All fen. `order_price = product_price - discounted_price + freight`. */
-export interface WechatSimPriceInfo {
+interface WechatSimPriceInfo {
   product_price: number;
   order_price: number;
   freight: number;

@@ -9,18 +9,9 @@ import type { Weixin12315SimState } from "./state.js";
 import type { Weixin12315SimOrder, Weixin12315SimRecord } from "./types.js";
 import { createSignatureVerifier } from "./verify-signature.js";
 
-export {
-  WEIXIN12315_RETURN_CODES,
-  WEIXIN12315_STATUS_NAMES,
-  type GroupStatus,
-  type OrderScope,
-  type Weixin12315SimItem,
-  type Weixin12315SimOrder,
-  type Weixin12315SimRecord,
-  type Weixin12315StatusName,
-} from "./types.js";
+export { WEIXIN12315_STATUS_NAMES, type Weixin12315SimOrder, type Weixin12315SimRecord } from "./types.js";
 
-export { WEIXIN12315_ORDER_LIST_ENDPOINT, WEIXIN12315_ORDER_LIST_PATH } from "./routes.js";
+export { WEIXIN12315_ORDER_LIST_ENDPOINT } from "./routes.js";
 
 export interface Weixin12315SimulatorOptions {
   host?: string;

@@ -15,7 +15,7 @@ export interface OrderListQuery {
   receivedTo?: Date;
 }
 
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 /** A parameter the API refuses; the message names it and shows what arrived. */
 export class ParameterError extends Error {}

@@ -6,7 +6,7 @@ import { WEIXIN12315_RETURN_CODES as CODES } from "./types.js";
 // The upstream endpoint, signed `md.shop.order.list`. Order of checks: body shape, auth headers and
 // signature, then parameters.
 
-export const WEIXIN12315_ORDER_LIST_PATH = "/api/sign/md.shop.order/v1/list";
+const WEIXIN12315_ORDER_LIST_PATH = "/api/sign/md.shop.order/v1/list";
 /** Name under which list calls are counted in `/__sim/stats`. */
 export const WEIXIN12315_ORDER_LIST_ENDPOINT = "md.shop.order.list";
 

@@ -1,14 +1,10 @@
 import { LosslessNumber } from "lossless-json";
-import {
-  formatChinaCompactTime,
-  formatChinaLocalTime,
-  formatChinaSlashTime,
-  truncateToSecond,
-} from "../../shared/china-time.js";
+import { formatChinaCompactTime, formatChinaLocalTime } from "../../shared/china-time.js";
 import { moneyFromFen, moneyFromYuanText } from "../../shared/money.js";
 import { seedOpenid, seedPerson } from "../shared/people.js";
 import { intBetween, pick } from "../shared/random.js";
 import { CATALOG, productPicUrl, type CatalogProduct } from "./catalog.js";
+import { formatChinaSlashTime, truncateToSecond } from "./time-text.js";
 import type {
   GroupStatus,
   OrderScope,

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { parseChinaCompactTime, truncateToSecond } from "../../shared/china-time.js";
+import { parseChinaCompactTime, truncateToSecond } from "./time-text.js";
 import { WEIXIN12315_RETURN_CODES as CODES } from "./types.js";
 
 // The server side of weixin12315's request signing, written from the scheme's text (not from the
@@ -11,7 +11,7 @@ import { WEIXIN12315_RETURN_CODES as CODES } from "./types.js";
 
 const AUTH_HEADERS = ["appid", "timestamp", "nonce", "sign"] as const;
 
-export interface AuthFailure {
+interface AuthFailure {
   code: string;
   message: string;
 }
@@ -32,7 +32,7 @@ function valueText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-export function signatureData(params: Record<string, unknown>): string {
+function signatureData(params: Record<string, unknown>): string {
   return Object.keys(params)
     .sort()
     .map((name) => name + valueText(params[name]))

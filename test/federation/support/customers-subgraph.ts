@@ -19,7 +19,7 @@ export interface CustomerRecord {
 }
 
 /** A version every composition under test knows (The Guild's stops at v2.9). */
-export const CUSTOMERS_FEDERATION_VERSION = "v2.3";
+const CUSTOMERS_FEDERATION_VERSION = "v2.3";
 
 const typeDefs = gql`
   extend schema @link(url: "https://specs.apollo.dev/federation/${CUSTOMERS_FEDERATION_VERSION}", import: ["@key", "@shareable"])

@@ -8,7 +8,7 @@ import type { GatewayConfigSupergraph } from "@graphql-hive/gateway-runtime";
 /** `PII_SCOPE_HEADER`'s default: the scopes the gateway granted the caller. */
 export const SCOPE_HEADER = "x-orders-scopes";
 /** The name this subgraph has in the supergraph (its `join__Graph` name). */
-export const ORDERS_SUBGRAPH = "orders";
+const ORDERS_SUBGRAPH = "orders";
 
 /** @apollo/gateway: what each operation's context carries from the client's request. */
 export interface ClientScopeContext {

@@ -17,7 +17,7 @@ export interface MemoryOrder {
   status: number;
 }
 
-export const SOURCES: OrderSourceName[] = ["MINI_STORE", "WEIXIN12315"];
+const SOURCES: OrderSourceName[] = ["MINI_STORE", "WEIXIN12315"];
 export const STATUSES = [1, 2, 3, 4];
 
 export class MemoryShop {
