@@ -28,14 +28,15 @@ export function tracesRequested(env: Env): boolean {
 
 /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`, else the spec's default `http/protobuf`. */
 export function tracesProtocol(env: Env): TracesProtocol {
-  const protocol = value(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) ?? value(env.OTEL_EXPORTER_OTLP_PROTOCOL);
+  const variable = value(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL)
+    ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"
+    : "OTEL_EXPORTER_OTLP_PROTOCOL";
+  const protocol = value(env[variable]);
   if (protocol === undefined || protocol === "http/protobuf" || protocol === "http/json") {
     return protocol ?? "http/protobuf";
   }
   // gRPC would pull in @grpc/grpc-js for a protocol every collector and router also accepts over HTTP.
-  throw new Error(
-    `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: use http/protobuf (default) or http/json`,
-  );
+  throw new Error(`${variable}=${protocol} is not supported: use http/protobuf (default) or http/json`);
 }
 
 export interface Tracing {
