@@ -12,7 +12,7 @@ import { scrubSecretsInText } from "./logger.js";
 export const INTERNAL_ERROR_MESSAGE = "Internal server error";
 
 /** Apollo's own text tells the reader to pass an ApolloServer option; our deployments set a variable. */
-export const INTROSPECTION_DISABLED_MESSAGE =
+const INTROSPECTION_DISABLED_MESSAGE =
   "Introspection (__schema, __type) is disabled on this deployment; set INTROSPECTION=on to allow it.";
 
 /** The GraphQL error body of a request refused outside Apollo (auth, body parsing, size, routing). */
