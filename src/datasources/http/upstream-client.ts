@@ -197,11 +197,12 @@ export abstract class UpstreamClient {
         { source: this.source, endpoint: request.endpoint, method: request.method, attempt },
         () => this.exchange(request, where, deadline),
       );
+    const guarded = () => this.breaker.execute(exchange, deadline);
     try {
-      // Bound to this call's async context: a queued call is started from the one that frees the slot,
-      // and its span and call observer must stay those of the operation that made it.
+      // A queued call is started from the one that frees the slot: bound, its span and call observer stay
+      // those of the operation that made it (binding costs microseconds, so only when it will queue).
       return await this.bulkhead.execute(
-        AsyncResource.bind(() => this.breaker.execute(exchange, deadline)),
+        this.bulkhead.executionSlots === 0 ? AsyncResource.bind(guarded) : guarded,
         deadline,
       );
     } catch (error) {
