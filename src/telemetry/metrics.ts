@@ -8,9 +8,8 @@ import type { OrderSourceName } from "../shared/order-source.js";
 
 export const metricsRegistry = new Registry();
 
-/** Upstream calls answer in tens of milliseconds on a good day and may take the whole retry budget on a bad one. */
-const UPSTREAM_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-const GRAPHQL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Upstreams answer in tens of milliseconds on a good day and up to their timeouts on a bad one. */
+const DURATION_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 const upstreamRequests = new Counter({
   name: "orders_upstream_requests_total",
@@ -23,7 +22,7 @@ const upstreamDuration = new Histogram({
   name: "orders_upstream_request_duration_seconds",
   help: "Duration of one HTTP request to an upstream, from sending to the validated body",
   labelNames: ["source", "endpoint"] as const,
-  buckets: UPSTREAM_BUCKETS,
+  buckets: DURATION_BUCKETS,
   registers: [metricsRegistry],
 });
 
@@ -64,7 +63,7 @@ const graphqlDuration = new Histogram({
   name: "orders_graphql_request_duration_seconds",
   help: "Duration of a GraphQL request including the wait for admission, by result: ok or error",
   labelNames: ["result"] as const,
-  buckets: GRAPHQL_BUCKETS,
+  buckets: DURATION_BUCKETS,
   registers: [metricsRegistry],
 });
 
