@@ -64,6 +64,8 @@ export interface Config {
   isProduction: boolean;
   host: string;
   port: number;
+  /** `METRICS_PORT`: Prometheus `/metrics` on this port (same host); no metrics endpoint when unset. */
+  metricsPort?: number;
   log: { level: LogLevel; format: "json" | "pretty" };
   /** No upstream credentials: main.ts starts the simulators in-process and points the sources at them. */
   demoMode: boolean;
@@ -214,6 +216,7 @@ const envSchema = z.object({
   NODE_ENV: oneOf(["development", "production", "test"] as const),
   HOST: variable("a host name or IP address", (text) => (/^[\w.:-]+$/.test(text) ? text : undefined)),
   PORT: integer(0, 65535),
+  METRICS_PORT: integer(0, 65535),
   LOG_LEVEL: oneOf(LOG_LEVELS),
   LOG_FORMAT: oneOf(["json", "pretty"] as const),
   DEMO_MODE: boolean(),
@@ -295,6 +298,10 @@ function crossChecks(raw: Record<string, string>, production: boolean, demo: boo
   };
   pair("WECHAT_APPID", "WECHAT_SECRET");
   pair("WX12315_APP_ID", "WX12315_APP_SECRET");
+  const metricsPort = Number(raw.METRICS_PORT ?? 0);
+  if (metricsPort !== 0 && metricsPort === Number(raw.PORT ?? 4000)) {
+    problems.push("METRICS_PORT: must differ from PORT (metrics are never served on the GraphQL port)");
+  }
 
   const mode = raw.WECHAT_TOKEN_MODE?.toLowerCase();
   if (mode === "static" && !has("WECHAT_ACCESS_TOKEN")) {
@@ -443,6 +450,7 @@ export function loadConfig(env: Env): Config {
     isProduction: production,
     host: e.HOST ?? "0.0.0.0",
     port: e.PORT ?? 4000,
+    ...(e.METRICS_PORT !== undefined ? { metricsPort: e.METRICS_PORT } : {}),
     log: {
       level: e.LOG_LEVEL ?? "info",
       format: e.LOG_FORMAT ?? (nodeEnv === "development" ? "pretty" : "json"),
