@@ -18,7 +18,7 @@ import { writeReport } from "./lib/report.mjs";
 import { buildScenarios } from "./lib/scenarios.mjs";
 import { loadProfile } from "./lib/settings.mjs";
 import { startChild } from "./lib/processes.mjs";
-import { SYSTEMS, startSystem } from "./lib/systems.mjs";
+import { SYSTEMS, startSystem, stopSharedProcesses } from "./lib/systems.mjs";
 
 const { values: options } = parseArgs({
   options: {
@@ -62,6 +62,7 @@ try {
     await fullRun();
   }
 } finally {
+  await stopSharedProcesses();
   await upstreams.stop();
   rmSync(workDir, { recursive: true, force: true });
 }

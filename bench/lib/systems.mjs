@@ -17,6 +17,21 @@ const SERVICE_ENTRY = process.env.BENCH_SERVICE_ENTRY
 
 const GRAPHQL_HEADERS = { "content-type": "application/json", ...SCOPE_HEADERS };
 
+let otlpSink;
+
+/** BENCH_TRACING=http/protobuf|http/json: the service traces every request (100% sampled) to a loopback sink. */
+async function tracingEnv() {
+  const protocol = process.env.BENCH_TRACING;
+  if (!protocol) return {};
+  otlpSink ??= startChild(new URL("./otlp-sink.mjs", import.meta.url), { name: "the OTLP sink" });
+  const { port } = await otlpSink.ready;
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+    OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
+    OTEL_TRACES_SAMPLER: "always_on",
+  };
+}
+
 /** The service exactly as deployed: `node dist/server/main.js`, production mode, env configuration. */
 async function startOurs(urls, { profileDir } = {}) {
   const port = await freePort();
@@ -37,6 +52,7 @@ async function startOurs(urls, { profileDir } = {}) {
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     // Service settings to try, e.g. "MAX_CONCURRENT_OPERATIONS=8 UPSTREAM_QUEUE_LIMIT=5000".
     ...serviceEnvOverrides(process.env.BENCH_SERVICE_ENV),
+    ...(await tracingEnv()),
   };
   const execArgv = [
     `--import=${new URL("./exit-with-parent.mjs", import.meta.url).href}`,
@@ -60,6 +76,11 @@ function serviceEnvOverrides(text = "") {
         return [pair.slice(0, at), pair.slice(at + 1)];
       }),
   );
+}
+
+/** Stops what the systems share across the run (the OTLP sink of BENCH_TRACING). */
+export async function stopSharedProcesses() {
+  await otlpSink?.kill();
 }
 
 async function startBaseline(urls, { schemaFile }) {

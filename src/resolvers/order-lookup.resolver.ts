@@ -50,12 +50,16 @@ export class OrderLookupResolver {
 
   @Query(() => Node, {
     nullable: true,
-    description: "Refetches any object with an `id` (Relay Node); null when unknown.",
+    description:
+      "Refetches any object with an `id` (Relay Node); null when unknown, including ids this service did not issue.",
   })
   node(
     @Arg("id", () => ID, { description: "The object's `id`." }) id: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<AnyOrder | null> {
-    return loadOrder(ctx, decodeId(id));
+    // Relay's refetch field answers null for what it cannot resolve; behind a router it may be handed
+    // another subgraph's ids. `order(id)` is typed to orders and keeps rejecting malformed ids.
+    const key = decodeOrderNodeId(id);
+    return key ? loadOrder(ctx, key) : Promise.resolve(null);
   }
 }

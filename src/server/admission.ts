@@ -2,9 +2,12 @@
 // a FIFO queue. Behind per-source upstream bulkheads, more operations in flight than upstream slots
 // add no throughput; they only hold parsed upstream pages longer and, under a burst (50 `_entities`
 // of 50 references), overflow the per-source call queues into UPSTREAM_UNAVAILABLE errors.
+import { AsyncResource } from "node:async_hooks";
+
 import { bulkhead, BulkheadRejectedError, TaskCancelledError, type BulkheadPolicy } from "cockatiel";
 import type { FastifyReply } from "fastify";
 
+import { admissionWaitStarted, recordAdmissionRejection } from "../telemetry/index.js";
 import type { AdmissionLimits } from "./config.js";
 import { graphqlErrorBody } from "./format-error.js";
 
@@ -31,15 +34,25 @@ export class OperationAdmission {
       if (!reply.raw.writableFinished) gone.abort();
     };
     reply.raw.once("close", onClose);
+    const queued = this.policy.executionSlots === 0 && this.policy.queueSlots > 0;
+    const wait = queued ? admissionWaitStarted() : undefined;
+    const admitted = () => {
+      wait?.end("admitted");
+      return operation();
+    };
     try {
-      // The bulkhead skips a queued operation whose signal aborted (TaskCancelledError).
-      return await this.policy.execute(operation, gone.signal);
+      // The bulkhead skips a queued operation whose signal aborted (TaskCancelledError). A queued one is
+      // started from the operation that frees its slot: bound, it keeps its own request's async context
+      // (binding costs microseconds, so only then).
+      return await this.policy.execute(queued ? AsyncResource.bind(admitted) : admitted, gone.signal);
     } catch (error) {
       if (error instanceof TaskCancelledError) {
+        wait?.end("cancelled");
         void reply.code(CLIENT_CLOSED_REQUEST);
         return "";
       }
       if (!(error instanceof BulkheadRejectedError)) throw error;
+      recordAdmissionRejection();
       void reply
         .code(503)
         .header("retry-after", String(RETRY_AFTER_SECONDS))

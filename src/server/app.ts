@@ -19,6 +19,7 @@ import { Redis } from "ioredis";
 import { closeUpstreamSources, createUpstreamSources, type UpstreamSources } from "../datasources/index.js";
 import { paginationSettingsFrom } from "../orders/settings.js";
 import { buildOrdersSubgraphSchema } from "../resolvers/orders-subgraph.js";
+import { createMetricsServer, graphqlSpanPlugin, traceGraphqlRequest } from "../telemetry/index.js";
 import { OperationAdmission } from "./admission.js";
 import type { Config } from "./config.js";
 import {
@@ -54,6 +55,8 @@ export interface OrdersServer {
   sources: UpstreamSources;
   /** Listens on `config.host:config.port`; resolves to the base URL (`http://host:port`). */
   listen(): Promise<string>;
+  /** Base URL of `/metrics` once listening, when `METRICS_PORT` is set. */
+  metricsUrl(): string | undefined;
   /** Graceful stop: refuse new requests, let in-flight operations finish, close pools and Redis. */
   close(): Promise<void>;
 }
@@ -132,6 +135,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
       fastifyApolloDrainPlugin(fastify),
       limitsPlugin(config.limits),
       operationLogPlugin(logger),
+      graphqlSpanPlugin(),
       // The subgraph sets no cache hints; the default plugin would still wrap every field (~11% CPU).
       ApolloServerPluginCacheControlDisabled(),
       config.landingPage
@@ -214,12 +218,19 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     handler: async function (request, reply) {
       const record = newOperationRecord();
       records.set(request, record);
-      return observeOperation(request, reply, record, () =>
-        admission.run(reply, async () => handleGraphql.call(this, request, reply)),
+      return traceGraphqlRequest(request, () =>
+        observeOperation(request, reply, record, () =>
+          admission.run(reply, async () => handleGraphql.call(this, request, reply)),
+        ),
       );
     },
   });
 
+  const metrics =
+    config.metricsPort === undefined
+      ? undefined
+      : createMetricsServer({ host: config.host, port: config.metricsPort });
+  let metricsUrl: string | undefined;
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -229,14 +240,17 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     sources,
     async listen() {
       await fastify.listen({ host: config.host, port: config.port });
+      metricsUrl = await metrics?.listen();
       const { address, port } = fastify.server.address() as AddressInfo;
       return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
     },
+    metricsUrl: () => metricsUrl,
     close() {
       closing ??= (async () => {
         draining = true;
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
+        await metrics?.close();
         await redis?.quit();
       })();
       return closing;

@@ -11,6 +11,10 @@ function crossChecks(raw: Record<string, string>, production: boolean, demo: boo
   };
   pair("WECHAT_APPID", "WECHAT_SECRET");
   pair("WX12315_APP_ID", "WX12315_APP_SECRET");
+  const metricsPort = Number(raw.METRICS_PORT ?? 0);
+  if (metricsPort !== 0 && metricsPort === Number(raw.PORT ?? 4000)) {
+    problems.push("METRICS_PORT: must differ from PORT (metrics are never served on the GraphQL port)");
+  }
 
   const mode = raw.WECHAT_TOKEN_MODE?.toLowerCase();
   if (mode === "static" && !has("WECHAT_ACCESS_TOKEN")) {

@@ -81,6 +81,8 @@ export interface Config {
   isProduction: boolean;
   host: string;
   port: number;
+  /** `METRICS_PORT`: Prometheus `/metrics` on this port (same host); no metrics endpoint when unset. */
+  metricsPort?: number;
   log: { level: LogLevel; format: "json" | "pretty" };
   /** No upstream credentials: main.ts starts the simulators in-process and points the sources at them. */
   demoMode: boolean;
@@ -149,6 +151,7 @@ const envSchema = z.object({
     "0.0.0.0",
   ),
   PORT: integer(0, 65535).default(4000),
+  METRICS_PORT: integer(0, 65535),
   LOG_LEVEL: oneOf(LOG_LEVELS).default("info"),
   LOG_FORMAT: oneOf(["json", "pretty"] as const),
   DEMO_MODE: boolean(),
@@ -255,6 +258,7 @@ export function loadConfig(env: Env): Config {
     isProduction: production,
     host: e.HOST,
     port: e.PORT,
+    ...(e.METRICS_PORT !== undefined ? { metricsPort: e.METRICS_PORT } : {}),
     log: {
       level: e.LOG_LEVEL,
       format: e.LOG_FORMAT ?? (nodeEnv === "development" ? "pretty" : "json"),

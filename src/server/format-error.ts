@@ -1,11 +1,19 @@
 // What a client sees of an error: the contract's codes, never a stack trace, secret or internal detail.
-import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import {
+  ApolloServerErrorCode,
+  ApolloServerValidationErrorCode,
+  unwrapResolverError,
+} from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 
 import { UpstreamError } from "../datasources/errors.js";
 import { scrubSecretsInText } from "./logger.js";
 
 const INTERNAL_ERROR_MESSAGE = "Internal server error";
+
+/** Apollo's own text tells the reader to pass an ApolloServer option; our deployments set a variable. */
+const INTROSPECTION_DISABLED_MESSAGE =
+  "Introspection (__schema, __type) is disabled on this deployment; set INTROSPECTION=on to allow it.";
 
 /** The GraphQL error body of a request refused outside Apollo (auth, body parsing, size, routing). */
 export const graphqlErrorBody = (message: string, code: string) => ({
@@ -50,6 +58,9 @@ export function createFormatError(options: FormatErrorOptions) {
     }
     if (isExpectedError(formatted)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      if (extensions.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+        return { message: INTROSPECTION_DISABLED_MESSAGE, ...where, extensions };
+      }
       return { message: scrub(message), ...where, extensions };
     }
     return {

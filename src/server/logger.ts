@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 
+import { traceLogFields } from "../telemetry/index.js";
 import { isPersonalDataName, isSecretName, redactInlineSecrets, REDACTED } from "../shared/redaction.js";
 import type { Config } from "./config.js";
 
@@ -68,6 +69,8 @@ export function createLogger(config: Config, destination?: DestinationStream): L
   const options: pino.LoggerOptions = {
     level: config.log.level,
     base: { service: "weixin-orders-subgraph" },
+    // Within a traced request, every line carries its trace and span ids.
+    mixin: traceLogFields,
     formatters: { log: (object) => scrubLogValue(object, { stacks }) as Record<string, unknown> },
     // Errors are already turned into plain, scrubbed objects by the formatter above.
     serializers: { err: (value: unknown) => value },

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 
 import { weixin12315StatusCodes } from "../datasources/weixin12315/status.js";
 import { startSimulators, type RunningSimulators } from "../simulators/index.js";
+import { startTracing, type Tracing } from "../telemetry/index.js";
 import { createOrdersServer } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -30,6 +31,18 @@ function pointAtSimulators(config: Config, simulators: RunningSimulators): Confi
   };
 }
 
+/** A wildcard bind address (`0.0.0.0`, `::`) is no URL anyone can open: print localhost instead. */
+function reachable(url: string): string {
+  return url.replace(/^http:\/\/(0\.0\.0\.0|\[::\])(?=:)/, "http://localhost");
+}
+
+function exampleCurl(graphqlUrl: string): string {
+  const body = JSON.stringify({
+    query: "{ orders(first: 3) { totalCount nodes { ... on OrderCommon { id status } } } }",
+  });
+  return `curl -s ${graphqlUrl} -H 'content-type: application/json' -d '${body}'`;
+}
+
 async function main(): Promise<void> {
   // A local .env fills in what the environment leaves unset (the environment wins).
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -43,6 +56,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   for (const warning of config.warnings) logger.warn(warning);
+  // Before the server: spans need the SDK registered. Off (nothing loaded) without an OTLP endpoint.
+  const tracing: Tracing | undefined = await startTracing();
+  if (tracing) logger.info({ protocol: tracing.protocol }, "tracing on: exporting spans over OTLP");
 
   let simulators: RunningSimulators | undefined;
   if (config.demoMode) {
@@ -61,12 +77,14 @@ async function main(): Promise<void> {
   }
 
   const server = await createOrdersServer(config, { logger });
-  const url = await server.listen();
+  const url = reachable(await server.listen());
   logger.info(
     {
       url: `${url}/graphql`,
+      ...(server.metricsUrl() ? { metrics: `${reachable(server.metricsUrl()!)}/metrics` } : {}),
       demoMode: config.demoMode,
       sources: { MINI_STORE: !!config.wechat, WEIXIN12315: !!config.weixin12315 },
+      try: exampleCurl(`${url}/graphql`),
     },
     "orders subgraph listening",
   );
@@ -83,6 +101,7 @@ async function main(): Promise<void> {
     (async () => {
       await server.close();
       await simulators?.close();
+      await tracing?.shutdown();
     })().then(
       () => {
         logger.info("stopped");

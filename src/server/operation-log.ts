@@ -7,6 +7,7 @@ import { getOperationAST, type GraphQLError } from "graphql";
 
 import { UpstreamError } from "../datasources/errors.js";
 import { upstreamCallObserver } from "../datasources/http/call-observer.js";
+import { graphqlRequestAnswered } from "../telemetry/index.js";
 import type { OperationRecord, ServerContext } from "./context.js";
 import { isExpectedError } from "./format-error.js";
 import type { Logger } from "./logger.js";
@@ -73,17 +74,20 @@ export async function observeOperation<T>(
     record.upstreamCalls += 1;
     if (!event.ok) record.upstreamFailures += 1;
   }, execute);
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  const errorCodes =
+    record.errorCodes.length > 0 || reply.statusCode < 400 ? record.errorCodes : errorCodesOf(body);
   request.log.info(
     {
       operationName: record.operationName,
       status: reply.statusCode,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      durationMs,
       upstreamCalls: record.upstreamCalls,
       upstreamFailures: record.upstreamFailures,
-      errorCodes:
-        record.errorCodes.length > 0 || reply.statusCode < 400 ? record.errorCodes : errorCodesOf(body),
+      errorCodes,
     },
     "graphql operation",
   );
+  graphqlRequestAnswered({ status: reply.statusCode, errorCodes, durationMs });
   return body;
 }

@@ -130,12 +130,23 @@ describe("order lookups against the simulators", () => {
     expect(result).toEqual({ data: { wechat: null, mall: null, byId: null, node: null } });
   });
 
+  it("answers node(id) with null for an id this service did not issue, without an upstream call", async () => {
+    const result = await run(`{
+      garbage: node(id: "not an id!") { __typename }
+      otherType: node(id: "${Buffer.from("Recipe:1").toString("base64url")}") { __typename }
+      wechatNotDigits: node(id: "${Buffer.from("MiniStoreOrder:abc").toString("base64url")}") { __typename }
+    }`);
+    expect(result).toEqual({ data: { garbage: null, otherType: null, wechatNotDigits: null } });
+    expect(calls(wechat)).toEqual({});
+    expect(calls(mall)).toEqual({});
+  });
+
   it.each([
     ["an id that is not base64url", `order(id: "not an id!")`],
     ["an id of an unknown type", `order(id: "${Buffer.from("Recipe:1").toString("base64url")}")`],
     [
       "a WeChat id that is not digits",
-      `node(id: "${Buffer.from("MiniStoreOrder:abc").toString("base64url")}")`,
+      `order(id: "${Buffer.from("MiniStoreOrder:abc").toString("base64url")}")`,
     ],
     // Same bytes as encodeOrderNodeId("MINI_STORE", "12") = "…MTI": only the canonical spelling is an id.
     ["a non-canonical encoding", `order(id: "TWluaVN0b3JlT3JkZXI6MTJ")`],

@@ -201,6 +201,16 @@ describe("loadConfig", () => {
       expect.stringMatching(/^DEMO_MODE: is off but no upstream credentials/),
     ]);
   });
+
+  it("serves metrics only on a METRICS_PORT of their own", () => {
+    expect(loadConfig({}).metricsPort).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+    expect(problemsOf({ METRICS_PORT: "4000" })).toEqual([
+      "METRICS_PORT: must differ from PORT (metrics are never served on the GraphQL port)",
+    ]);
+    expect(problemsOf({ PORT: "8080", METRICS_PORT: "8080" })).toHaveLength(1);
+    expect(loadConfig({ PORT: "0", METRICS_PORT: "0" }).metricsPort).toBe(0);
+  });
 });
 
 describe("loadSimulatorSettings", () => {

@@ -67,6 +67,9 @@ describe("production error responses", () => {
     const introspection = await stack.graphql(`{ __schema { queryType { name } } }`);
     expect(introspection.status).toBe(400);
     expect(introspection.errors![0]!.extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(introspection.errors![0]!.message).toBe(
+      "Introspection (__schema, __type) is disabled on this deployment; set INTROSPECTION=on to allow it.",
+    );
     const typo = await stack.graphql(`{ orderByNumbr(source: MINI_STORE, orderNumber: "1") { __typename } }`);
     expect(typo.errors![0]!.message).toBe('Cannot query field "orderByNumbr" on type "Query".');
     for (const error of [...introspection.errors!, ...typo.errors!])

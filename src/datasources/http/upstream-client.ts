@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 
 import {
@@ -22,6 +23,7 @@ import { Pool } from "undici";
 import type { z } from "zod";
 
 import type { OrderSourceName } from "../../shared/order-source.js";
+import { observeUpstreamExchange, recordCircuitState } from "../../telemetry/index.js";
 import {
   CircuitOpenError,
   UpstreamAuthFailedError,
@@ -155,7 +157,9 @@ export abstract class UpstreamClient {
         halfOpenAfter: this.tuning.breaker.halfOpenAfterMs,
       },
     );
+    recordCircuitState(this.source, "closed");
     this.breaker.onStateChange((state) => {
+      recordCircuitState(this.source, BREAKER_STATES[state]);
       const level = state === CircuitState.Open ? "warn" : "info";
       this.logger[level]({ breaker: BREAKER_STATES[state] }, "upstream circuit breaker changed state");
     });
@@ -206,7 +210,7 @@ export abstract class UpstreamClient {
         if (deadline.aborted && lastError) throw lastError;
         attempts += 1;
         try {
-          return await this.attempt(request, where, deadline);
+          return await this.attempt(request, where, deadline, attempts);
         } catch (error) {
           const typed = this.transportError(error, where, deadline);
           if (!typed) throw error; // not the upstream's fault: no retry (the policy retries UpstreamErrors only)
@@ -233,10 +237,19 @@ export abstract class UpstreamClient {
     request: UpstreamRequest<T>,
     where: UpstreamErrorOptions,
     deadline: AbortSignal,
+    attempt: number,
   ): Promise<T> {
+    const exchange = () =>
+      observeUpstreamExchange(
+        { source: this.source, endpoint: request.endpoint, method: request.method, attempt },
+        () => this.exchange(request, where, deadline),
+      );
+    const guarded = () => this.breaker.execute(exchange, deadline);
     try {
+      // A queued call is started from the one that frees the slot: bound, its span and call observer stay
+      // those of the operation that made it (binding costs microseconds, so only when it will queue).
       return await this.bulkhead.execute(
-        () => this.breaker.execute(() => this.exchange(request, where, deadline), deadline),
+        this.bulkhead.executionSlots === 0 ? AsyncResource.bind(guarded) : guarded,
         deadline,
       );
     } catch (error) {

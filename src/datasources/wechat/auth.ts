@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { z } from "zod";
 
+import { observeTokenRefresh } from "../../telemetry/index.js";
 import { UpstreamError, UpstreamUnavailableError } from "../errors.js";
 import type { UpstreamRequest, UpstreamSend } from "../http/upstream-client.js";
 import { wireInt } from "../wire-primitives.js";
@@ -134,7 +135,9 @@ export class AccessTokenProvider {
 
   private async fetch(): Promise<StoredAccessToken> {
     const fetchedAt = Date.now();
-    const { access_token, expires_in } = await this.send(this.request());
+    const { access_token, expires_in } = await observeTokenRefresh(this.credentials.mode, () =>
+      this.send(this.request()),
+    );
     const lifetimeMs = expires_in * 1000;
     this.logger.debug(
       { mode: this.credentials.mode, expiresInSeconds: expires_in },
