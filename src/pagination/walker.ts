@@ -84,8 +84,9 @@ interface Positioned<T> extends WalkItem<T> {
 }
 
 /**
- * Where a stream reader stands. Offsets count the rows of the stream's sub-window, newest first;
- * a reader only moves from probing or verifying to anchored, and from anchored to ended.
+ * Where a stream reader stands. Offsets count the rows of the stream's sub-window, newest first.
+ * States only move on: probing or verifying (re-seeking as often as needed) → anchored → ended,
+ * and a read may go straight to ended.
  */
 type ReaderState =
   /** Backward without a usable hint: the stream's total is unknown before a first read. */
@@ -111,10 +112,12 @@ function initialState(
   if (!from) return forward ? { kind: "anchored", frontier: 0 } : { kind: "probing" };
   const t = from.position.t;
   if (forward) {
+    // A sub-window entirely newer than the position was walked; one entirely older starts at its top.
     if (segment.lo > t) return { kind: "ended", frontier: undefined };
     if (segment.hi < t || hint === undefined || hint === 0) return { kind: "anchored", frontier: 0 };
     return { kind: "verifying", hint, step: undefined };
   }
+  // Backward, the mirror image: an older sub-window was walked; a newer one starts at its end.
   if (segment.hi < t) return { kind: "ended", frontier: undefined };
   if (segment.lo > t || hint === undefined) return { kind: "probing" };
   return { kind: "verifying", hint, step: undefined };

@@ -3,8 +3,8 @@
 import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 
-import { traceLogFields } from "../telemetry/index.js";
 import { isPersonalDataName, isSecretName, redactInlineSecrets, REDACTED } from "../shared/redaction.js";
+import { traceLogFields } from "../telemetry/index.js";
 import type { Config } from "./config.js";
 
 export type { Logger } from "pino";

@@ -9,7 +9,7 @@ import {
 } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from "@opentelemetry/sdk-trace-node";
 
-/** OTLP over HTTP only: gRPC would pull in @grpc/grpc-js for a protocol collectors also accept over HTTP. */
+/** The OTLP-over-HTTP encodings supported (gRPC is not: see `tracesProtocol`). */
 export type TracesProtocol = "http/protobuf" | "http/json";
 
 async function exporterFor(protocol: TracesProtocol): Promise<SpanExporter> {

@@ -4,6 +4,7 @@
 // `access_token` query parameter — nor any other request detail we did not choose — reaches a span.
 import { context, propagation, trace, type Tracer } from "@opentelemetry/api";
 
+// Type only: the SDK module itself is imported (dynamically) only when tracing is on.
 import type { TracesProtocol } from "./tracer-provider.js";
 
 const SERVICE_NAME = "weixin-orders-subgraph";
