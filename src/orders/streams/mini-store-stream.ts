@@ -1,6 +1,6 @@
 // Reads one page of a WeChat stream through the request's loaders: a created-time sub-window,
-// one status, and the filter's other native parameters. Rows stay listed (key checked): the query's
-// `node` validates and maps the ones the page returns.
+// one status, and the filter's other native parameters. Rows stay listed (sort fields checked): the
+// plan's `node` maps the ones the page returns, and each validates itself in full then.
 import { SourceNotConfiguredError, UpstreamError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";

@@ -1,6 +1,6 @@
 // Reads one page of a weixin12315 stream through the request's loaders: an order-time window plus
-// the filter's native parameters. Rows stay listed (key checked): the query's `node` validates and
-// maps the ones the page returns.
+// the filter's native parameters. Rows stay listed (sort fields checked): the plan's `node` maps the
+// ones the page returns, and each validates itself in full then.
 import { SourceNotConfiguredError } from "../../datasources/errors.js";
 import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
