@@ -63,6 +63,17 @@ export interface OrdersServer {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const READY_TIMEOUT_MS = 5_000;
+/**
+ * Redis is an optimisation shared by replicas, never a dependency of a request: a command fails at once
+ * while disconnected (no offline queue, no per-request retries) or after a short timeout when Redis hangs,
+ * and its users fall back to this process (shared/redis-fallback.ts) until it is back.
+ */
+const REDIS_CLIENT_OPTIONS = {
+  lazyConnect: false,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  commandTimeout: 500,
+} as const;
 
 /** A caller's `x-request-id` is kept when it is a sane token (it ends up in logs); otherwise a fresh UUID. */
 function requestIdOf(req: IncomingMessage): string {
@@ -75,6 +86,7 @@ function upstreamClients(config: Config, logger: Logger, redis: Redis | undefine
   return createUpstreamSources({
     logger,
     http: config.upstream,
+    budget: config.budget,
     ...(redis ? { redis } : {}),
     ...(wechat && {
       miniStore: {
@@ -98,8 +110,16 @@ function upstreamClients(config: Config, logger: Logger, redis: Redis | undefine
 export async function createOrdersServer(config: Config, deps: OrdersServerDeps = {}): Promise<OrdersServer> {
   const logger = deps.logger ?? createLogger(config);
   const redis =
-    config.redisUrl && !deps.sources ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
-  redis?.on("error", (err: Error) => logger.warn({ err }, "redis connection error"));
+    config.redisUrl && !deps.sources ? new Redis(config.redisUrl, REDIS_CLIENT_OPTIONS) : undefined;
+  // One warning per outage, not one per reconnection attempt.
+  let redisDown = false;
+  redis?.on("error", (err: Error) => {
+    logger[redisDown ? "debug" : "warn"]({ err }, "redis connection error");
+    redisDown = true;
+  });
+  redis?.on("ready", () => {
+    redisDown = false;
+  });
   const sources = deps.sources ?? upstreamClients(config, logger, redis);
   const pagination = paginationSettingsFrom(config);
   const schema = withPersonalDataMasking(

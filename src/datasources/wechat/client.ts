@@ -9,6 +9,7 @@ import {
   UpstreamUnavailableError,
   type UpstreamErrorOptions,
 } from "../errors.js";
+import type { CallBudget } from "../../budget/call-budget.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient } from "../http/upstream-client.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
@@ -58,6 +59,7 @@ export interface MiniStoreClientOptions {
   token?: AccessTokenTuning;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  budget?: CallBudget;
 }
 
 /** Codes that mean "this access token is no good": refresh once and retry once. */
@@ -81,6 +83,7 @@ export class MiniStoreClient extends UpstreamClient {
       baseUrl: options.baseUrl ?? WECHAT_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      budget: options.budget,
     });
     this.tokens = new AccessTokenProvider({
       ...options.token,
@@ -166,6 +169,10 @@ export class MiniStoreClient extends UpstreamClient {
       return new UpstreamRateLimitedError(detail, options);
     if (AUTH_CODES.has(errcode)) return new UpstreamAuthFailedError(detail, options);
     return new UpstreamBusinessError(detail, options);
+  }
+
+  protected override spentMinuteQuota(error: UpstreamError): boolean {
+    return error.upstreamCode === String(MINUTE_QUOTA);
   }
 
   /** The minute quota resets within a minute: worth backing off; the daily quota is not (fail fast). */

@@ -10,6 +10,7 @@ import {
   type UpstreamErrorOptions,
 } from "../errors.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
+import type { CallBudget } from "../../budget/call-budget.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
 import { optional, wireText } from "../wire-primitives.js";
@@ -55,6 +56,7 @@ export interface Weixin12315ClientOptions {
   appSecret: string;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  budget?: CallBudget;
   /** Clock for the `timestamp` header (default: the system clock). */
   now?: () => Date;
   /** Nonce source (default: a random UUID's 32 hex digits). */
@@ -83,6 +85,7 @@ export class Weixin12315Client extends UpstreamClient {
       baseUrl: options.baseUrl ?? WX12315_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      budget: options.budget,
     });
     this.appId = options.appId;
     this.appSecret = options.appSecret;

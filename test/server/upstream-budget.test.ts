@@ -1,0 +1,179 @@
+// Item 5 of issue 16: a fleet-wide per-minute budget of upstream calls, shared by two service instances
+// through a real Redis, and WeChat's per-minute quota answer (45011) holding every replica's calls.
+import { randomBytes } from "node:crypto";
+
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { CallBudget, CallBudgetRefusal } from "../../src/budget/call-budget.js";
+import { createOrdersServer, type OrdersServer } from "../../src/server/app.js";
+import { metricsRegistry } from "../../src/telemetry/metrics.js";
+import { memoryLogger } from "../datasources/support.js";
+import { startTestStack, type GraphqlResponse, type TestStack } from "../support/stack.js";
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL)
+  console.warn("test/server/upstream-budget.test.ts: the Redis part is skipped (REDIS_URL unset)");
+
+const BY_NUMBER = "query($n: String!) { orderByNumber(source: MINI_STORE, orderNumber: $n) { __typename } }";
+const ONE_STATUS_PAGE =
+  "{ miniStoreOrders(first: 5, filter: { statuses: [COMPLETED] }) { nodes { orderId } } }";
+
+/** A second replica of the stack's service: same configuration, its own process state. */
+async function replicaOf(stack: TestStack): Promise<{ server: OrdersServer; url: string }> {
+  const server = await createOrdersServer({ ...stack.config, port: 0 }, { logger: stack.server.logger });
+  return { server, url: await server.listen() };
+}
+
+async function graphqlAt(url: string, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Omit<GraphqlResponse, "status" | "headers">;
+}
+
+const wechatCallsSent = (stack: TestStack) =>
+  Object.values(stack.wechat.stats().calls).reduce((sum, n) => sum + n, 0);
+
+async function refusals(source: string, reason: string): Promise<number> {
+  const metric = await metricsRegistry.getSingleMetric("orders_upstream_budget_refusals_total")!.get();
+  return metric.values.find((v) => v.labels.source === source && v.labels.reason === reason)?.value ?? 0;
+}
+
+describe("CallBudget in one process (no Redis)", () => {
+  it("lets callsPerMinute calls through, then refuses at once when the wait would exceed the bound", async () => {
+    const budget = new CallBudget({
+      source: "WEIXIN12315",
+      callsPerMinute: 3,
+      maxWaitMs: 500,
+      keyPrefix: `test:budget:${randomBytes(6).toString("hex")}`,
+      logger: memoryLogger().logger,
+    });
+    for (let i = 0; i < 3; i++) await budget.take();
+    const refusal = await budget.take().catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(CallBudgetRefusal);
+    expect(refusal).toMatchObject({ reason: "budget" });
+    expect((refusal as CallBudgetRefusal).retryAfterMs).toBeGreaterThan(500);
+  });
+
+  it("a hold refuses every call until the next minute, however large the budget", async () => {
+    const budget = new CallBudget({
+      source: "MINI_STORE",
+      maxWaitMs: 0,
+      keyPrefix: `test:budget:${randomBytes(6).toString("hex")}`,
+      logger: memoryLogger().logger,
+    });
+    await budget.take();
+    await budget.holdUntilNextMinute();
+    const refusal = (await budget.take().catch((error: unknown) => error)) as CallBudgetRefusal;
+    expect(refusal).toMatchObject({ reason: "quota-hold" });
+    expect(refusal.retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe.skipIf(!REDIS_URL)("two instances share one budget through Redis", () => {
+  const appid = `wxbudget${randomBytes(6).toString("hex")}`;
+  const budgetKey = `weixin-orders-subgraph:budget:MINI_STORE:${appid}:calls`;
+  const BUDGET = 6;
+  let stack: TestStack;
+  let replica: { server: OrdersServer; url: string };
+  let redis: Redis;
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL!);
+    stack = await startTestStack({
+      orderCount: 40,
+      wechat: { appid },
+      env: { REDIS_URL, WECHAT_CALLS_PER_MINUTE: String(BUDGET), UPSTREAM_BUDGET_WAIT_MS: "0" },
+    });
+    replica = await replicaOf(stack);
+  });
+  beforeEach(() => stack.wechat.resetStats());
+  afterAll(async () => {
+    await replica?.server.close();
+    await stack?.close();
+    await redis?.del(budgetKey, `weixin-orders-subgraph:wechat-token:${appid}:token`);
+    redis?.disconnect();
+  });
+
+  it("sends at most WECHAT_CALLS_PER_MINUTE calls from both together; the rest fail UPSTREAM_RATE_LIMITED unsent", async () => {
+    const before = await refusals("MINI_STORE", "budget");
+    const numbers = stack.wechat.orders().map((o) => String(o.order_id));
+    const answers = [];
+    // Alternating between the replicas: each alone stays under the budget, together they do not.
+    for (const [i, n] of numbers.slice(0, 10).entries()) {
+      answers.push(await graphqlAt(i % 2 ? replica.url : stack.url, BY_NUMBER, { n }));
+    }
+    expect(wechatCallsSent(stack)).toBe(BUDGET); // the token call and 5 lookups
+    const served = answers.filter((a) => !a.errors);
+    const refused = answers.filter((a) => a.errors);
+    expect(served).toHaveLength(BUDGET - 1);
+    expect(refused).toHaveLength(10 - (BUDGET - 1));
+    for (const answer of refused) {
+      expect(answer.errors![0]!.extensions).toMatchObject({
+        code: "UPSTREAM_RATE_LIMITED",
+        source: "MINI_STORE",
+      });
+      expect(answer.errors![0]!.message).toContain("budget");
+    }
+    expect(await refusals("MINI_STORE", "budget")).toBe(before + refused.length);
+    expect(Number(await redis.get(budgetKey))).toBeGreaterThanOrEqual(BUDGET);
+  });
+});
+
+describe.skipIf(!REDIS_URL)("WeChat's per-minute quota (45011) holds every replica", () => {
+  const appid = `wxhold${randomBytes(6).toString("hex")}`;
+  const budgetKey = `weixin-orders-subgraph:budget:MINI_STORE:${appid}:calls`;
+  let stack: TestStack;
+  let replica: { server: OrdersServer; url: string };
+  let redis: Redis;
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL!);
+    // No budget configured: the hold applies anyway. No wait, so the test does not depend on the clock's second.
+    stack = await startTestStack({
+      orderCount: 40,
+      wechat: { appid },
+      env: { REDIS_URL, UPSTREAM_BUDGET_WAIT_MS: "0" },
+    });
+    replica = await replicaOf(stack);
+  });
+  afterAll(async () => {
+    await replica?.server.close();
+    await stack?.close();
+    await redis?.del(budgetKey, `weixin-orders-subgraph:wechat-token:${appid}:token`);
+    redis?.disconnect();
+  });
+
+  it("one 45011 on one replica stops both sending WeChat calls until the next minute", async () => {
+    expect((await graphqlAt(replica.url, ONE_STATUS_PAGE)).errors).toBeUndefined(); // token shared, both warm
+    expect((await stack.graphql(ONE_STATUS_PAGE)).errors).toBeUndefined();
+    stack.wechat.resetStats();
+    stack.wechat.setFaults({ mode: "error", code: 45011, times: 1, endpoints: ["product/order/get_list"] });
+
+    const first = await stack.graphql(ONE_STATUS_PAGE);
+    expect(first.errors?.[0]?.extensions).toMatchObject({
+      code: "UPSTREAM_RATE_LIMITED",
+      source: "MINI_STORE",
+    });
+    expect(wechatCallsSent(stack)).toBe(1); // the 45011; its retry was held, not sent
+
+    const other = await graphqlAt(replica.url, ONE_STATUS_PAGE);
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: "UPSTREAM_RATE_LIMITED",
+      source: "MINI_STORE",
+    });
+    expect(other.errors?.[0]?.message).toContain("per-minute quota");
+    expect(wechatCallsSent(stack)).toBe(1);
+
+    const ttl = await redis.pttl(budgetKey);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    // weixin12315 is not held.
+    expect(
+      (await stack.graphql("{ weixin12315Orders(first: 1) { nodes { orderNumber } } }")).errors,
+    ).toBeUndefined();
+  });
+});
