@@ -1,6 +1,7 @@
 // The service: fastify 5 + Apollo Server 5 serving the orders subgraph at /graphql, with /health and
 // /ready beside it. Everything a production deployment needs is wired here, in one readable place.
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -74,6 +75,7 @@ const REDIS_CLIENT_OPTIONS = {
   maxRetriesPerRequest: 0,
   commandTimeout: 500,
 } as const;
+const REDIS_CONNECT_WAIT_MS = 2_000;
 
 /** A caller's `x-request-id` is kept when it is a sane token (it ends up in logs); otherwise a fresh UUID. */
 function requestIdOf(req: IncomingMessage): string {
@@ -120,6 +122,9 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   redis?.on("ready", () => {
     redisDown = false;
   });
+  // A Redis that is up is used from the first request; one that is down delays start-up by this much only.
+  if (redis)
+    await once(redis, "ready", { signal: AbortSignal.timeout(REDIS_CONNECT_WAIT_MS) }).catch(() => {});
   const sources = deps.sources ?? upstreamClients(config, logger, redis);
   const pagination = paginationSettingsFrom(config);
   const schema = withPersonalDataMasking(
