@@ -218,7 +218,11 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
 
   fastify.get("/health", async () => ({ status: "ok" }));
   fastify.get("/ready", async (_request, reply) => {
-    const report = await checkReadiness(sources, { demoMode: config.demoMode, timeoutMs: READY_TIMEOUT_MS });
+    const report = await checkReadiness(sources, {
+      demoMode: config.demoMode,
+      timeoutMs: READY_TIMEOUT_MS,
+      proofWindowMs: config.readyProofSeconds * 1000,
+    });
     return reply.code(report.ready ? 200 : 503).send(report);
   });
 

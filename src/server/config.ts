@@ -115,6 +115,8 @@ export interface Config {
   upstreamMaxPageSize?: number;
   /** Fleet-wide upstream calls per minute (shared through Redis when set); an absent source has no limit. */
   budget: UpstreamBudgetOptions;
+  /** `/ready` probes a source only when no call proved it healthy within this many seconds. */
+  readyProofSeconds: number;
   shutdownTimeoutMs: number;
   simulators: SimulatorSettings;
   /** Things that are allowed but worth a line in the log at start-up. */
@@ -196,6 +198,7 @@ const envSchema = z.object({
   WECHAT_CALLS_PER_MINUTE: integer(1, 10_000_000),
   WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
   UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000).default(2_000),
+  READY_PROOF_SECONDS: integer(0, 3600).default(60),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
 });
@@ -311,6 +314,7 @@ export function loadConfig(env: Env): Config {
       },
       maxWaitMs: e.UPSTREAM_BUDGET_WAIT_MS,
     },
+    readyProofSeconds: e.READY_PROOF_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     simulators: simulatorSettings(e),
     warnings,

@@ -52,6 +52,8 @@ export interface UpstreamRequest<T> {
   body?: Record<string, unknown>;
   /** The success body's wire schema; error envelopes are told apart before it applies. */
   schema: z.ZodType<T>;
+  /** A readiness probe: skips the queue for the source's call slots (never waits behind user calls) and uses the pool's spare connection. */
+  probe?: boolean;
 }
 
 /** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
@@ -126,6 +128,8 @@ export abstract class UpstreamClient {
   private readonly bulkhead: BulkheadPolicy;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly budget: CallBudget | undefined;
+  /** When an exchange last succeeded (epoch ms); cleared by one that found the source unavailable. */
+  private healthyAt: number | undefined;
 
   constructor(options: UpstreamClientOptions) {
     this.source = options.source;
@@ -135,7 +139,8 @@ export abstract class UpstreamClient {
     const base = new URL(options.baseUrl);
     this.pathPrefix = base.pathname.replace(/\/+$/, "");
     this.pool = new Pool(base.origin, {
-      connections: this.tuning.concurrency,
+      // One connection beyond the call slots: a readiness probe's, so it never queues in the pool either.
+      connections: this.tuning.concurrency + 1,
       connect: { timeout: this.tuning.connectTimeoutMs },
       headersTimeout: this.tuning.headersTimeoutMs,
       bodyTimeout: this.tuning.bodyTimeoutMs,
@@ -173,6 +178,11 @@ export abstract class UpstreamClient {
   /** The source's circuit breaker, for readiness checks and diagnostics. */
   breakerState(): BreakerState {
     return BREAKER_STATES[this.breaker.state];
+  }
+
+  /** Whether an exchange succeeded within the last `windowMs` with none unavailable since: readiness needs no probe then. */
+  provenHealthyWithin(windowMs: number): boolean {
+    return this.healthyAt !== undefined && Date.now() - this.healthyAt < windowMs;
   }
 
   /** Closes the keep-alive pool (waits for calls in flight). */
@@ -254,10 +264,20 @@ export abstract class UpstreamClient {
       observeUpstreamExchange(
         { source: this.source, endpoint: request.endpoint, method: request.method, attempt },
         () => this.exchange(request, where, deadline),
+      ).then(
+        (value) => {
+          this.healthyAt = Date.now();
+          return value;
+        },
+        (error: unknown) => {
+          if (error instanceof UpstreamUnavailableError) this.healthyAt = undefined;
+          throw error;
+        },
       );
     const guarded = () => this.breaker.execute(exchange, deadline);
     await this.spendBudget(where, deadline);
     try {
+      if (request.probe) return await guarded();
       // A queued call is started from the one that frees the slot: bound, its span and call observer stay
       // those of the operation that made it (binding costs microseconds, so only when it will queue).
       return await this.bulkhead.execute(

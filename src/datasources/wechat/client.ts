@@ -94,7 +94,7 @@ export class MiniStoreClient extends UpstreamClient {
     });
   }
 
-  async listOrders(params: MiniStoreListParams): Promise<MiniStoreOrderPage> {
+  async listOrders(params: MiniStoreListParams, { probe = false } = {}): Promise<MiniStoreOrderPage> {
     // Absent filters are left out of the JSON (lossless-json, like JSON.stringify, omits undefined).
     const body = {
       start_create_time: params.startCreateTime,
@@ -108,6 +108,7 @@ export class MiniStoreClient extends UpstreamClient {
     };
     const response = await this.withToken((token) =>
       this.send({
+        probe,
         endpoint: MINI_STORE_LIST.endpoint,
         method: "POST",
         path: "/product/order/get_list",
@@ -148,13 +149,16 @@ export class MiniStoreClient extends UpstreamClient {
     // Not closed: one minimal list call is the half-open probe. An unready replica gets no traffic,
     // so without this probe an open breaker would keep it unready forever.
     const now = new Date();
-    await this.listOrders({
-      startCreateTime: formatChinaLocalTime(new Date(now.getTime() - 60_000)),
-      endCreateTime: formatChinaLocalTime(now),
-      status: READY_PROBE_STATUS,
-      page: 1,
-      pageSize: 1,
-    });
+    await this.listOrders(
+      {
+        startCreateTime: formatChinaLocalTime(new Date(now.getTime() - 60_000)),
+        endCreateTime: formatChinaLocalTime(now),
+        status: READY_PROBE_STATUS,
+        page: 1,
+        pageSize: 1,
+      },
+      { probe: true },
+    );
   }
 
   protected override envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined {
