@@ -73,32 +73,38 @@ describe("CallBudget in one process (no Redis)", () => {
   });
 });
 
-describe.skipIf(!REDIS_URL)("two instances share one budget through Redis", () => {
-  const appid = `wxbudget${randomBytes(6).toString("hex")}`;
-  const budgetKey = `weixin-orders-subgraph:budget:MINI_STORE:${appid}:calls`;
-  const BUDGET = 6;
-  let stack: TestStack;
-  let replica: { server: OrdersServer; url: string };
-  let redis: Redis;
+interface Fleet {
+  budgetKey: string;
+  stack: TestStack;
+  replica: { server: OrdersServer; url: string };
+  redis: Redis;
+}
 
+/** Two instances of the service on a fresh appid (so Redis keys of their own), both configured with `env`. */
+function twoInstances(env: Record<string, string>): Fleet {
+  const appid = `wxfleet${randomBytes(6).toString("hex")}`;
+  const fleet = { budgetKey: `weixin-orders-subgraph:budget:MINI_STORE:${appid}:calls` } as Fleet;
   beforeAll(async () => {
-    redis = new Redis(REDIS_URL!);
-    stack = await startTestStack({
-      orderCount: 40,
-      wechat: { appid },
-      env: { REDIS_URL, WECHAT_CALLS_PER_MINUTE: String(BUDGET), UPSTREAM_BUDGET_WAIT_MS: "0" },
-    });
-    replica = await replicaOf(stack);
+    fleet.redis = new Redis(REDIS_URL!);
+    fleet.stack = await startTestStack({ orderCount: 40, wechat: { appid }, env: { REDIS_URL, ...env } });
+    fleet.replica = await replicaOf(fleet.stack);
   });
-  beforeEach(() => stack.wechat.resetStats());
   afterAll(async () => {
-    await replica?.server.close();
-    await stack?.close();
-    await redis?.del(budgetKey, `weixin-orders-subgraph:wechat-token:${appid}:token`);
-    redis?.disconnect();
+    await fleet.replica?.server.close();
+    await fleet.stack?.close();
+    await fleet.redis?.del(fleet.budgetKey, `weixin-orders-subgraph:wechat-token:${appid}:token`);
+    fleet.redis?.disconnect();
   });
+  return fleet;
+}
+
+describe.skipIf(!REDIS_URL)("two instances share one budget through Redis", () => {
+  const BUDGET = 6;
+  const fleet = twoInstances({ WECHAT_CALLS_PER_MINUTE: String(BUDGET), UPSTREAM_BUDGET_WAIT_MS: "0" });
+  beforeEach(() => fleet.stack.wechat.resetStats());
 
   it("sends at most WECHAT_CALLS_PER_MINUTE calls from both together; the rest fail UPSTREAM_RATE_LIMITED unsent", async () => {
+    const { stack, replica, redis, budgetKey } = fleet;
     const before = await refusals("MINI_STORE", "budget");
     const numbers = stack.wechat.orders().map((o) => String(o.order_id));
     const answers = [];
@@ -124,30 +130,11 @@ describe.skipIf(!REDIS_URL)("two instances share one budget through Redis", () =
 });
 
 describe.skipIf(!REDIS_URL)("WeChat's per-minute quota (45011) holds every replica", () => {
-  const appid = `wxhold${randomBytes(6).toString("hex")}`;
-  const budgetKey = `weixin-orders-subgraph:budget:MINI_STORE:${appid}:calls`;
-  let stack: TestStack;
-  let replica: { server: OrdersServer; url: string };
-  let redis: Redis;
-
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL!);
-    // No budget configured: the hold applies anyway. No wait, so the test does not depend on the clock's second.
-    stack = await startTestStack({
-      orderCount: 40,
-      wechat: { appid },
-      env: { REDIS_URL, UPSTREAM_BUDGET_WAIT_MS: "0" },
-    });
-    replica = await replicaOf(stack);
-  });
-  afterAll(async () => {
-    await replica?.server.close();
-    await stack?.close();
-    await redis?.del(budgetKey, `weixin-orders-subgraph:wechat-token:${appid}:token`);
-    redis?.disconnect();
-  });
+  // No budget configured: the hold applies anyway. No wait, so the test does not depend on the clock's second.
+  const fleet = twoInstances({ UPSTREAM_BUDGET_WAIT_MS: "0" });
 
   it("one 45011 on one replica stops both sending WeChat calls until the next minute", async () => {
+    const { stack, replica, redis, budgetKey } = fleet;
     expect((await graphqlAt(replica.url, ONE_STATUS_PAGE)).errors).toBeUndefined(); // token shared, both warm
     expect((await stack.graphql(ONE_STATUS_PAGE)).errors).toBeUndefined();
     stack.wechat.resetStats();
