@@ -112,7 +112,8 @@ const isAbort = (error: unknown): boolean =>
 /**
  * The one HTTP lifecycle every upstream call goes through, in this order:
  * retry (exponential backoff, full jitter, bounded attempts and total time)
- *   → the source's call budget (waits within a bound, else UPSTREAM_RATE_LIMITED unsent) → bulkhead (per-source concurrency) → circuit breaker → one attempt:
+ *   → the source's call budget (waits within a bound, else UPSTREAM_RATE_LIMITED unsent)
+ *   → bulkhead (per-source concurrency; a readiness probe skips it) → circuit breaker → one attempt:
  *     `attemptHeaders` hook (per attempt: signatures must be fresh) → serialise → keep-alive pool
  *     → HTTP status → lossless parse → `envelopeError` hook → wire schema.
  * Every call is logged at debug level and reported to the call observer once it settles.
