@@ -18,8 +18,10 @@ import { recordBudgetHold, recordBudgetRefusal, recordBudgetWait } from "../tele
 
 export interface CallBudgetOptions {
   source: OrderSourceName;
-  /** Calls per minute for the whole fleet; undefined: no limit (a per-minute-quota hold still applies). */
+  /** Calls per window (a minute) for the whole fleet; undefined: no limit (a per-minute-quota hold still applies). */
   callsPerMinute?: number;
+  /** The budget's window; default 60 s (the upstreams count per minute). */
+  windowSeconds?: number;
   /** Longest a call waits for the budget before it is refused. */
   maxWaitMs: number;
   /** Shared by replicas when given (owned by the caller). */
@@ -52,7 +54,6 @@ export class CallBudgetRefusal extends Error {
 const UNLIMITED = 2 ** 31;
 /** What a hold stores: more than any budget, and more than refused tries could add up to in a minute. */
 const HOLD_POINTS = 2 ** 40;
-const WINDOW_SECONDS = 60;
 const KEY = "calls";
 
 type Outcome = { taken: true } | { taken: false; msBeforeNext: number; held: boolean };
@@ -69,7 +70,11 @@ export class CallBudget {
     this.source = options.source;
     this.points = options.callsPerMinute ?? UNLIMITED;
     this.maxWaitMs = options.maxWaitMs;
-    const limits = { points: this.points, duration: WINDOW_SECONDS, keyPrefix: options.keyPrefix };
+    const limits = {
+      points: this.points,
+      duration: options.windowSeconds ?? 60,
+      keyPrefix: options.keyPrefix,
+    };
     this.local = new RateLimiterMemory(limits);
     if (options.redis) {
       this.shared = new RateLimiterRedis({

@@ -37,10 +37,16 @@ async function graphqlAt(url: string, query: string, variables?: Record<string, 
 const wechatCallsSent = (stack: TestStack) =>
   Object.values(stack.wechat.stats().calls).reduce((sum, n) => sum + n, 0);
 
-async function refusals(source: string, reason: string): Promise<number> {
-  const metric = await metricsRegistry.getSingleMetric("orders_upstream_budget_refusals_total")!.get();
-  return metric.values.find((v) => v.labels.source === source && v.labels.reason === reason)?.value ?? 0;
+/** A budget counter's value for the given labels (this process's registry: both instances share it). */
+async function counter(name: string, labels: Record<string, string>): Promise<number> {
+  const metric = await metricsRegistry.getSingleMetric(name)!.get();
+  const matches = (v: { labels: Record<string, unknown> }) =>
+    Object.entries(labels).every(([key, value]) => v.labels[key] === value);
+  return metric.values.find(matches)?.value ?? 0;
 }
+const refusals = (source: string, reason: string) =>
+  counter("orders_upstream_budget_refusals_total", { source, reason });
+const waits = (source: string) => counter("orders_upstream_budget_waits_total", { source });
 
 describe("CallBudget in one process (no Redis)", () => {
   it("lets callsPerMinute calls through, then refuses at once when the wait would exceed the bound", async () => {
@@ -56,6 +62,20 @@ describe("CallBudget in one process (no Redis)", () => {
     expect(refusal).toBeInstanceOf(CallBudgetRefusal);
     expect(refusal).toMatchObject({ reason: "budget" });
     expect((refusal as CallBudgetRefusal).retryAfterMs).toBeGreaterThan(500);
+  });
+
+  it("a call over the budget waits for the next window when that is within the bound, then goes", async () => {
+    const budget = new CallBudget({
+      source: "WEIXIN12315",
+      callsPerMinute: 2,
+      windowSeconds: 1,
+      maxWaitMs: 5_000,
+      keyPrefix: `test:budget:${randomBytes(6).toString("hex")}`,
+      logger: memoryLogger().logger,
+    });
+    const waitsBefore = await waits("WEIXIN12315");
+    for (let i = 0; i < 3; i++) await budget.take();
+    expect(await waits("WEIXIN12315")).toBe(waitsBefore + 1);
   });
 
   it("a hold refuses every call until the next minute, however large the budget", async () => {
