@@ -182,7 +182,8 @@ async function throughput(system, { url, body }, upstreams) {
 }
 
 /**
- * The peer: GraphQL Mesh's JSON Schema source over the simulator's get_list (bench/peer/mesh-server.mjs).
+ * The peer: Hive Gateway's runtime with a GraphQL Mesh JSON Schema source over the simulator's get_list
+ * (bench/peer/mesh-server.mjs).
  * Its selection is every field its inferred schema has, less those it cannot answer (reported).
  */
 async function measurePeer(urls, upstreams, log) {
@@ -194,7 +195,7 @@ async function measurePeer(urls, upstreams, log) {
         secret: SIMULATORS.wechat.secret,
       }),
     },
-    name: "the peer (GraphQL Mesh JSON Schema source)",
+    name: "the peer (Hive Gateway + Mesh JSON Schema source)",
   });
   try {
     const { port } = await proc.ready;
@@ -291,7 +292,12 @@ function writeEconomy(result) {
   const loads = [
     ...result.variants.map((v) => [`ours, ${v.name}`, v.oneCallLoad]),
     ...(result.peer.load
-      ? [["peer: GraphQL Mesh JSON Schema source (@omnigraph/json-schema) on GraphQL Yoga", result.peer.load]]
+      ? [
+          [
+            "peer: Hive Gateway runtime + GraphQL Mesh JSON Schema source (@omnigraph/json-schema)",
+            result.peer.load,
+          ],
+        ]
       : []),
   ];
   for (const [name, l] of loads) {

@@ -1,11 +1,11 @@
-// The peer a user might pick instead of this subgraph for one WeChat list call: a GraphQL Mesh JSON
-// Schema source (@omnigraph/json-schema, the REST handler Mesh and Hive Gateway use) over the WeChat
-// simulator's product/order/get_list, served by GraphQL Yoga (Hive Gateway's server). Its types are
-// inferred from a sample request and response; the access token is fetched once at start-up.
+// The peer a user might pick instead of this subgraph for one WeChat list call: Hive Gateway's runtime
+// (@graphql-hive/gateway-runtime) serving a GraphQL Mesh JSON Schema source (@omnigraph/json-schema, the
+// REST handler of Mesh) over the WeChat simulator's product/order/get_list. Its types are inferred from a
+// sample request and a real sample answer; the access token is fetched once at start-up.
 import { createServer } from "node:http";
 
-import { loadGraphQLSchemaFromJSONSchemas } from "@omnigraph/json-schema";
-import { createYoga } from "graphql-yoga";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { loadNonExecutableGraphQLSchemaFromJSONSchemas } from "@omnigraph/json-schema";
 
 const { wechatUrl, appid, secret } = JSON.parse(process.env.BENCH_PEER_CONFIG);
 
@@ -41,7 +41,7 @@ if (responseSample.errcode !== 0 || !responseSample.orders?.length) {
   throw new Error(`no sample answer from get_list: ${JSON.stringify(responseSample).slice(0, 200)}`);
 }
 
-const schema = await loadGraphQLSchemaFromJSONSchemas("wechat", {
+const schema = await loadNonExecutableGraphQLSchemaFromJSONSchemas("wechat", {
   endpoint: wechatUrl,
   operations: [
     {
@@ -57,7 +57,7 @@ const schema = await loadGraphQLSchemaFromJSONSchemas("wechat", {
   ],
 });
 
-const yoga = createYoga({ schema, logging: false, graphqlEndpoint: "/graphql", landingPage: false });
-const server = createServer(yoga);
+const gateway = createGatewayRuntime({ subgraph: schema, logging: false, landingPage: false });
+const server = createServer(gateway);
 server.listen(0, "127.0.0.1", () => process.send({ ready: true, port: server.address().port }));
 process.on("disconnect", () => process.exit(0));
