@@ -280,7 +280,8 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
-        await redis?.quit();
+        // Without an offline queue QUIT fails while Redis is down: then just drop the connection.
+        await redis?.quit().catch(() => redis.disconnect());
       })();
       return closing;
     },

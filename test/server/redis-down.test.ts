@@ -152,4 +152,9 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
       redisServer.kill("SIGCONT");
     }
   });
+
+  it("shuts down cleanly while Redis is down", async () => {
+    await stopRedis(redisServer);
+    await expect(replica.close()).resolves.toBeUndefined();
+  });
 });
