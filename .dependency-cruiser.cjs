@@ -1,13 +1,14 @@
 // The dependency rule of src/ (docs/architecture.md), checked by `npm run lint`: imports go one
 // way, each folder may import only the folders listed for it (besides its own files), no cycles.
-// Cross-cutting folders (telemetry, a future cache) sit beside shared: any layer may import them;
-// they import nothing but shared.
-const CROSS_CUTTING = ["telemetry"];
+// Cross-cutting folders (telemetry, budget, a cache) sit beside shared: any layer may import them;
+// they import nothing but shared (and each other, without cycles).
+const CROSS_CUTTING = ["telemetry", "budget"];
 
 /** Folder → the folders its files may import (besides its own). */
 const ALLOWED = {
   shared: [],
   telemetry: ["shared"],
+  budget: ["shared", "telemetry"],
   datasources: ["shared", ...CROSS_CUTTING],
   pagination: ["shared", ...CROSS_CUTTING],
   schema: ["shared", "pagination", ...CROSS_CUTTING],

@@ -4,6 +4,7 @@
 //   BENCH_QUICK=1 npm run bench         smoke run (about 1 minute)
 //   npm run bench -- --profile <name>   the subgraph alone under --cpu-prof on one scenario
 //   --scenarios a,b  --systems ours,floor  restrict a run (the floor needs ours or the baseline before it)
+//   --economy only|skip                 issue 16's upstream economy (cache off/on, peer) alone, or not at all
 // See docs/benchmarks.md for what each number means.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
+import { economyRun } from "./lib/economy.mjs";
 import { measureCell, probeScenario } from "./lib/measure.mjs";
 import { profileScenario } from "./lib/profile.mjs";
 import { writeReport } from "./lib/report.mjs";
@@ -27,6 +29,7 @@ const { values: options } = parseArgs({
     systems: { type: "string" },
     connections: { type: "string" },
     seconds: { type: "string" },
+    economy: { type: "string" },
   },
 });
 
@@ -47,7 +50,10 @@ const upstreams = startChild(new URL("./lib/upstreams.mjs", import.meta.url), { 
 const { urls, orders } = await upstreams.ready;
 const only = (list, names) =>
   names ? list.filter((item) => names.split(",").includes(item.name ?? item)) : list;
-const scenarios = only(buildScenarios(sdl, orders), options.scenarios);
+const allScenarios = buildScenarios(sdl, orders);
+const scenarios = only(allScenarios, options.scenarios);
+// Issue 16's upstream economy (cache off/on, peer): after the full run; `--economy only` alone, `--economy skip` not.
+const economy = options.economy ?? (options.scenarios || options.systems ? "skip" : "after");
 
 try {
   if (options.profile !== undefined) {
@@ -59,7 +65,11 @@ try {
       log,
     });
   } else {
-    await fullRun();
+    if (economy !== "only") await fullRun();
+    if (economy !== "skip") {
+      const files = await economyRun({ urls, upstreams, scenarios: allScenarios, sdl, log });
+      log(`wrote ${files.join(", ")}`);
+    }
   }
 } finally {
   await stopSharedProcesses();

@@ -6,7 +6,7 @@ import { cpuTimeMs } from "./processes.mjs";
 /** Simulator endpoints that serve orders (token endpoints are not counted as order traffic). */
 const BUSINESS_ENDPOINTS = ["product/order/get_list", "product/order/get", "md.shop.order.list"];
 
-const businessCalls = (stats) =>
+export const businessCalls = (stats) =>
   Object.values(stats).reduce(
     (sum, sim) => sum + BUSINESS_ENDPOINTS.reduce((s, endpoint) => s + (sim.calls[endpoint] ?? 0), 0),
     0,
@@ -17,7 +17,7 @@ const totalCalls = (snapshot) => snapshot.stats.wechat.total + snapshot.stats.we
  * Waits until the simulators have seen no call for a while: a process killed after a cell leaves calls
  * the simulators are still answering, and they must not count towards the next measurement.
  */
-async function settle(upstreams, { quietMs = 200, timeoutMs = 60_000 } = {}) {
+export async function settle(upstreams, { quietMs = 200, timeoutMs = 60_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = totalCalls(await upstreams.call("snapshot"));
   while (Date.now() < deadline) {
@@ -28,7 +28,7 @@ async function settle(upstreams, { quietMs = 200, timeoutMs = 60_000 } = {}) {
   }
 }
 
-const bytesOf = (snapshot) => snapshot.bytes.wechat + snapshot.bytes.weixin12315;
+export const bytesOf = (snapshot) => snapshot.bytes.wechat + snapshot.bytes.weixin12315;
 const isBusiness = (call) => !call.path.startsWith("/cgi-bin/");
 
 const summary = (values) => {

@@ -1,6 +1,6 @@
 // The five scenarios: GraphQL documents and variables built from the seeded shops, so every run asks
 // for the same orders. Scenario names are what `--profile <scenario>` takes.
-import { buildSchema, isAbstractType, isObjectType, getNamedType, parse, print } from "graphql";
+import { buildSchema, getNamedType, isAbstractType, isObjectType, parse, print } from "graphql";
 
 import { WALK } from "./settings.mjs";
 
@@ -32,24 +32,26 @@ fragment OrderFields on Order {
 }`;
 
 /** Every field of `typeName`, all the way down (unions and interfaces through each member). */
-function everyField(schema, typeName) {
+export function everyField(schema, typeName, { except = new Set() } = {}) {
   const type = schema.getType(typeName);
   if (isAbstractType(type)) {
     const members = schema
       .getPossibleTypes(type)
-      .map((member) => `... on ${member.name} ${everyField(schema, member.name)}`);
+      .map((member) => `... on ${member.name} ${everyField(schema, member.name, { except })}`);
     return `{ __typename ${members.join(" ")} }`;
   }
-  const fields = Object.values(type.getFields()).map((field) => {
-    const named = getNamedType(field.type);
-    return isObjectType(named) || isAbstractType(named)
-      ? `${field.name} ${everyField(schema, named.name)}`
-      : field.name;
-  });
+  const fields = Object.values(type.getFields())
+    .filter((field) => !except.has(field.name))
+    .map((field) => {
+      const named = getNamedType(field.type);
+      return isObjectType(named) || isAbstractType(named)
+        ? `${field.name} ${everyField(schema, named.name, { except })}`
+        : field.name;
+    });
   return `{ ${fields.join(" ")} }`;
 }
 
-const document = (text) => print(parse(text));
+export const document = (text) => print(parse(text));
 
 /**
  * @param {string} sdl the built subgraph's SDL

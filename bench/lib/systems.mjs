@@ -33,7 +33,7 @@ async function tracingEnv() {
 }
 
 /** The service exactly as deployed: `node dist/server/main.js`, production mode, env configuration. */
-async function startOurs(urls, { profileDir } = {}) {
+async function startOurs(urls, { profileDir, env: settings = {} } = {}) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -52,6 +52,8 @@ async function startOurs(urls, { profileDir } = {}) {
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     // Service settings to try, e.g. "MAX_CONCURRENT_OPERATIONS=8 UPSTREAM_QUEUE_LIMIT=5000".
     ...serviceEnvOverrides(process.env.BENCH_SERVICE_ENV),
+    // The run's own settings for this process (the economy run's cache on/off).
+    ...settings,
     ...(await tracingEnv()),
   };
   const execArgv = [

@@ -46,6 +46,8 @@ process.on("message", (message) => {
   switch (message.cmd) {
     case "snapshot":
       return reply({ stats: statsOf(), bytes: { ...bytes } });
+    case "clock":
+      return reply({ now: wechat.now().getTime() });
     case "record":
       recording = [];
       return reply({});

@@ -2,10 +2,18 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
+import { CallBudget } from "../budget/call-budget.js";
+import type { OrderSourceName } from "../shared/order-source.js";
+import { RedisFallback } from "../shared/redis-fallback.js";
 import { mergeHttpTuning, type UpstreamHttpTuning } from "./http/tuning.js";
 import type { AccessTokenTuning, WechatCredentials } from "./wechat/auth.js";
 import { MiniStoreClient } from "./wechat/client.js";
-import { MemoryTokenStore, RedisTokenStore } from "./wechat/token-store.js";
+import {
+  FallbackTokenStore,
+  MemoryTokenStore,
+  RedisTokenStore,
+  type TokenStore,
+} from "./wechat/token-store.js";
 import { Weixin12315Client } from "./weixin12315/client.js";
 
 /** The configured sources; an absent one fails its calls with `SourceNotConfiguredError`. */
@@ -18,8 +26,13 @@ export interface UpstreamSourcesOptions {
   logger: Logger;
   /** Tuning for both sources; each source's own `http` wins field by field. */
   http?: UpstreamHttpTuning;
-  /** With a Redis client (owned by the caller), replicas share one WeChat token and refresh lock. */
+  /**
+   * With a Redis client (owned by the caller), replicas share one WeChat token and refresh lock, and the
+   * call budgets; while Redis is down each falls back to this process.
+   */
   redis?: Redis;
+  /** Per-minute call budgets (shared through `redis`); a per-minute quota answer holds calls even without one. */
+  budget?: UpstreamBudgetOptions;
   miniStore?: {
     /** Default `https://api.weixin.qq.com`. */
     baseUrl?: string;
@@ -38,22 +51,42 @@ export interface UpstreamSourcesOptions {
   };
 }
 
+export interface UpstreamBudgetOptions {
+  /** Calls per minute for the whole fleet, per source; an absent source has no limit. */
+  callsPerMinute: Partial<Record<OrderSourceName, number>>;
+  /** Longest a call waits for its budget before it fails as UPSTREAM_RATE_LIMITED, unsent. */
+  maxWaitMs: number;
+}
+
+const NO_BUDGET: UpstreamBudgetOptions = { callsPerMinute: {}, maxWaitMs: 0 };
+
 export function createUpstreamSources(options: UpstreamSourcesOptions): UpstreamSources {
   const { miniStore, weixin12315, logger, redis } = options;
+  const budget = (source: OrderSourceName, identity: string) => {
+    const { callsPerMinute, maxWaitMs } = options.budget ?? NO_BUDGET;
+    return new CallBudget({
+      source,
+      callsPerMinute: callsPerMinute[source],
+      maxWaitMs,
+      keyPrefix: `weixin-orders-subgraph:budget:${source}:${identity}`,
+      logger,
+      ...(redis ? { redis } : {}),
+    });
+  };
   return {
     ...(miniStore && {
       miniStore: new MiniStoreClient({
         baseUrl: miniStore.baseUrl,
         credentials: miniStore.credentials,
-        tokenStore: redis
-          ? new RedisTokenStore({
-              redis,
-              keyPrefix: miniStore.tokenKeyPrefix ?? defaultTokenKeyPrefix(miniStore.credentials),
-            })
-          : new MemoryTokenStore(),
+        tokenStore: tokenStore(
+          redis,
+          logger,
+          miniStore.tokenKeyPrefix ?? defaultTokenKeyPrefix(miniStore.credentials),
+        ),
         token: miniStore.token,
         logger,
         http: mergeHttpTuning(options.http, miniStore.http),
+        budget: budget("MINI_STORE", credentialIdentity(miniStore.credentials)),
       }),
     }),
     ...(weixin12315 && {
@@ -63,9 +96,19 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
         appSecret: weixin12315.appSecret,
         logger,
         http: mergeHttpTuning(options.http, weixin12315.http),
+        budget: budget("WEIXIN12315", weixin12315.appId),
       }),
     }),
   };
+}
+
+/** Shared through Redis (this process while Redis is down), or this process only. */
+function tokenStore(redis: Redis | undefined, logger: Logger, keyPrefix: string): TokenStore {
+  if (!redis) return new MemoryTokenStore();
+  return new FallbackTokenStore(
+    new RedisTokenStore({ redis, keyPrefix }),
+    new RedisFallback({ redis, logger, what: "WeChat access token store" }),
+  );
 }
 
 /** Closes every client's connection pool. */
@@ -73,6 +116,11 @@ export async function closeUpstreamSources(sources: UpstreamSources): Promise<vo
   await Promise.all([sources.miniStore?.close(), sources.weixin12315?.close()]);
 }
 
+/** Whose quota and token: the appid (a static token has no appid to tell). */
+function credentialIdentity(credentials: WechatCredentials): string {
+  return credentials.mode === "static" ? "static" : credentials.appid;
+}
+
 function defaultTokenKeyPrefix(credentials: WechatCredentials): string {
-  return `weixin-orders-subgraph:wechat-token:${credentials.mode === "static" ? "static" : credentials.appid}`;
+  return `weixin-orders-subgraph:wechat-token:${credentialIdentity(credentials)}`;
 }

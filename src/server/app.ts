@@ -1,6 +1,7 @@
 // The service: fastify 5 + Apollo Server 5 serving the orders subgraph at /graphql, with /health and
 // /ready beside it. Everything a production deployment needs is wired here, in one readable place.
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -63,6 +64,18 @@ export interface OrdersServer {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const READY_TIMEOUT_MS = 5_000;
+/**
+ * Redis is an optimisation shared by replicas, never a dependency of a request: a command fails at once
+ * while disconnected (no offline queue, no per-request retries) or after a short timeout when Redis hangs,
+ * and its users fall back to this process (shared/redis-fallback.ts) until it is back.
+ */
+const REDIS_CLIENT_OPTIONS = {
+  lazyConnect: false,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  commandTimeout: 500,
+} as const;
+const REDIS_CONNECT_WAIT_MS = 2_000;
 
 /** A caller's `x-request-id` is kept when it is a sane token (it ends up in logs); otherwise a fresh UUID. */
 function requestIdOf(req: IncomingMessage): string {
@@ -75,6 +88,7 @@ function upstreamClients(config: Config, logger: Logger, redis: Redis | undefine
   return createUpstreamSources({
     logger,
     http: config.upstream,
+    budget: config.budget,
     ...(redis ? { redis } : {}),
     ...(wechat && {
       miniStore: {
@@ -98,8 +112,19 @@ function upstreamClients(config: Config, logger: Logger, redis: Redis | undefine
 export async function createOrdersServer(config: Config, deps: OrdersServerDeps = {}): Promise<OrdersServer> {
   const logger = deps.logger ?? createLogger(config);
   const redis =
-    config.redisUrl && !deps.sources ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
-  redis?.on("error", (err: Error) => logger.warn({ err }, "redis connection error"));
+    config.redisUrl && !deps.sources ? new Redis(config.redisUrl, REDIS_CLIENT_OPTIONS) : undefined;
+  // One warning per outage, not one per reconnection attempt.
+  let redisDown = false;
+  redis?.on("error", (err: Error) => {
+    logger[redisDown ? "debug" : "warn"]({ err }, "redis connection error");
+    redisDown = true;
+  });
+  redis?.on("ready", () => {
+    redisDown = false;
+  });
+  // A Redis that is up is used from the first request; one that is down delays start-up by this much only.
+  if (redis)
+    await once(redis, "ready", { signal: AbortSignal.timeout(REDIS_CONNECT_WAIT_MS) }).catch(() => {});
   const sources = deps.sources ?? upstreamClients(config, logger, redis);
   const pagination = paginationSettingsFrom(config);
   const schema = withPersonalDataMasking(
@@ -193,7 +218,11 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
 
   fastify.get("/health", async () => ({ status: "ok" }));
   fastify.get("/ready", async (_request, reply) => {
-    const report = await checkReadiness(sources, { demoMode: config.demoMode, timeoutMs: READY_TIMEOUT_MS });
+    const report = await checkReadiness(sources, {
+      demoMode: config.demoMode,
+      timeoutMs: READY_TIMEOUT_MS,
+      proofWindowMs: config.readyProofSeconds * 1000,
+    });
     return reply.code(report.ready ? 200 : 503).send(report);
   });
 
@@ -251,7 +280,8 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
-        await redis?.quit();
+        // Without an offline queue QUIT fails while Redis is down: then just drop the connection.
+        await redis?.quit().catch(() => redis.disconnect());
       })();
       return closing;
     },

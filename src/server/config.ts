@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import type { UpstreamHttpTuning } from "../datasources/http/tuning.js";
+import type { UpstreamBudgetOptions } from "../datasources/index.js";
 import type { WechatTokenMode } from "../datasources/wechat/auth.js";
 import { WECHAT_API_BASE_DEFAULT } from "../datasources/wechat/client.js";
 import { WX12315_API_BASE_DEFAULT } from "../datasources/weixin12315/client.js";
@@ -112,6 +113,10 @@ export interface Config {
   admission: AdmissionLimits;
   /** `UPSTREAM_MAX_PAGE_SIZE`: caps the page size of upstream list calls (default: each API's maximum). */
   upstreamMaxPageSize?: number;
+  /** Fleet-wide upstream calls per minute (shared through Redis when set); an absent source has no limit. */
+  budget: UpstreamBudgetOptions;
+  /** `/ready` probes a source only when no call proved it healthy within this many seconds. */
+  readyProofSeconds: number;
   shutdownTimeoutMs: number;
   simulators: SimulatorSettings;
   /** Things that are allowed but worth a line in the log at start-up. */
@@ -190,6 +195,10 @@ const envSchema = z.object({
   MAX_CONCURRENT_OPERATIONS: integer(1, 10_000).default(16),
   MAX_QUEUED_OPERATIONS: integer(0, 1_000_000).default(1000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
+  WECHAT_CALLS_PER_MINUTE: integer(1, 10_000_000),
+  WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
+  UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000).default(2_000),
+  READY_PROOF_SECONDS: integer(0, 3600).default(60),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
 });
@@ -298,6 +307,14 @@ export function loadConfig(env: Env): Config {
       queued: e.MAX_QUEUED_OPERATIONS,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
+    budget: {
+      callsPerMinute: {
+        ...(e.WECHAT_CALLS_PER_MINUTE ? { MINI_STORE: e.WECHAT_CALLS_PER_MINUTE } : {}),
+        ...(e.WX12315_CALLS_PER_MINUTE ? { WEIXIN12315: e.WX12315_CALLS_PER_MINUTE } : {}),
+      },
+      maxWaitMs: e.UPSTREAM_BUDGET_WAIT_MS,
+    },
+    readyProofSeconds: e.READY_PROOF_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     simulators: simulatorSettings(e),
     warnings,

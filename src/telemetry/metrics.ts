@@ -52,6 +52,27 @@ const admissionRejections = new Counter({
   registers: [metricsRegistry],
 });
 
+const budgetWaits = new Counter({
+  name: "orders_upstream_budget_waits_total",
+  help: "Upstream calls that waited for the fleet's per-minute call budget (WECHAT_CALLS_PER_MINUTE, WX12315_CALLS_PER_MINUTE)",
+  labelNames: ["source"] as const,
+  registers: [metricsRegistry],
+});
+
+const budgetRefusals = new Counter({
+  name: "orders_upstream_budget_refusals_total",
+  help: "Upstream calls refused without being sent (UPSTREAM_RATE_LIMITED), by reason: budget, or quota-hold after WeChat's 45011",
+  labelNames: ["source", "reason"] as const,
+  registers: [metricsRegistry],
+});
+
+const budgetHolds = new Counter({
+  name: "orders_upstream_budget_holds_total",
+  help: "Per-minute quota answers (WeChat 45011) that held the source's calls on every replica until the next minute",
+  labelNames: ["source"] as const,
+  registers: [metricsRegistry],
+});
+
 const graphqlRequests = new Counter({
   name: "orders_graphql_requests_total",
   help: "GraphQL requests answered, by outcome: ok or the first error code of the response",
@@ -113,6 +134,18 @@ export function recordAdmissionQueueChange(delta: 1 | -1) {
 
 export function recordAdmissionRejection() {
   admissionRejections.inc();
+}
+
+export function recordBudgetWait(source: OrderSourceName) {
+  budgetWaits.inc({ source });
+}
+
+export function recordBudgetRefusal(source: OrderSourceName, reason: "budget" | "quota-hold") {
+  budgetRefusals.inc({ source, reason });
+}
+
+export function recordBudgetHold(source: OrderSourceName) {
+  budgetHolds.inc({ source });
 }
 
 export function recordGraphqlRequest(code: string | undefined, durationSeconds: number) {

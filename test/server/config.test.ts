@@ -130,6 +130,27 @@ describe("loadConfig", () => {
     expect(config.warnings.join("\n")).toContain("PII_MASKING is off");
   });
 
+  it("reads the upstream call budgets and the readiness proof window (off / 2 s / 60 s by default)", () => {
+    expect(loadConfig({})).toMatchObject({
+      budget: { callsPerMinute: {}, maxWaitMs: 2000 },
+      readyProofSeconds: 60,
+    });
+    expect(
+      loadConfig({
+        WECHAT_CALLS_PER_MINUTE: "600",
+        WX12315_CALLS_PER_MINUTE: "120",
+        UPSTREAM_BUDGET_WAIT_MS: "0",
+        READY_PROOF_SECONDS: "0",
+      }),
+    ).toMatchObject({
+      budget: { callsPerMinute: { MINI_STORE: 600, WEIXIN12315: 120 }, maxWaitMs: 0 },
+      readyProofSeconds: 0,
+    });
+    expect(() => loadConfig({ WECHAT_CALLS_PER_MINUTE: "0", UPSTREAM_BUDGET_WAIT_MS: "soon" })).toThrow(
+      /WECHAT_CALLS_PER_MINUTE[\s\S]*UPSTREAM_BUDGET_WAIT_MS/,
+    );
+  });
+
   it("treats blank values as unset", () => {
     expect(loadConfig({ PORT: "", WECHAT_APPID: " ", LOG_LEVEL: "" })).toMatchObject({
       port: 4000,

@@ -23,14 +23,16 @@ describe("health and readiness", () => {
   });
 
   it("GET /ready reports every check as JSON", async () => {
+    // Proven by this probe, or by a call of an earlier test within the proof window.
+    const PROOF = expect.stringMatching(/^(probe|recent-call)$/);
     const response = await fetch(`${stack.url}/ready`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ready: true,
       checks: {
         config: { ok: true, mode: "upstream" },
-        MINI_STORE: { ok: true, configured: true, breaker: "closed" },
-        WEIXIN12315: { ok: true, configured: true, breaker: "closed" },
+        MINI_STORE: { ok: true, configured: true, breaker: "closed", proof: PROOF },
+        WEIXIN12315: { ok: true, configured: true, breaker: "closed", proof: PROOF },
       },
     });
   });

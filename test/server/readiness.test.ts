@@ -10,7 +10,8 @@ let stack: TestStack;
 let restarted: Weixin12315Simulator | undefined;
 
 beforeAll(async () => {
-  stack = await startTestStack({ orderCount: 50 });
+  // Every probe calls: this file is about following the upstreams, not about sparing quota.
+  stack = await startTestStack({ orderCount: 50, env: { READY_PROOF_SECONDS: "0" } });
 });
 afterAll(async () => {
   await restarted?.close();

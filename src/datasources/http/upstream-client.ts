@@ -22,6 +22,7 @@ import type { Logger } from "pino";
 import { Pool } from "undici";
 import type { z } from "zod";
 
+import { CallBudgetRefusal, type CallBudget } from "../../budget/call-budget.js";
 import type { OrderSourceName } from "../../shared/order-source.js";
 import { observeUpstreamExchange, recordCircuitState } from "../../telemetry/index.js";
 import {
@@ -51,6 +52,8 @@ export interface UpstreamRequest<T> {
   body?: Record<string, unknown>;
   /** The success body's wire schema; error envelopes are told apart before it applies. */
   schema: z.ZodType<T>;
+  /** A readiness probe: skips the queue for the source's call slots (never waits behind user calls) and uses the pool's spare connection. */
+  probe?: boolean;
 }
 
 /** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
@@ -61,6 +64,8 @@ export interface UpstreamClientOptions {
   baseUrl: string;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  /** The source's per-minute call budget (fleet-wide with Redis); every attempt spends one call. */
+  budget?: CallBudget;
 }
 
 export type BreakerState = "closed" | "open" | "half-open" | "isolated";
@@ -107,7 +112,8 @@ const isAbort = (error: unknown): boolean =>
 /**
  * The one HTTP lifecycle every upstream call goes through, in this order:
  * retry (exponential backoff, full jitter, bounded attempts and total time)
- *   → bulkhead (per-source concurrency) → circuit breaker → one attempt:
+ *   → the source's call budget (waits within a bound, else UPSTREAM_RATE_LIMITED unsent)
+ *   → bulkhead (per-source concurrency; a readiness probe skips it) → circuit breaker → one attempt:
  *     `attemptHeaders` hook (per attempt: signatures must be fresh) → serialise → keep-alive pool
  *     → HTTP status → lossless parse → `envelopeError` hook → wire schema.
  * Every call is logged at debug level and reported to the call observer once it settles.
@@ -122,15 +128,20 @@ export abstract class UpstreamClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly bulkhead: BulkheadPolicy;
   private readonly breaker: CircuitBreakerPolicy;
+  private readonly budget: CallBudget | undefined;
+  /** When an exchange last succeeded (epoch ms); cleared by one that found the source unavailable. */
+  private healthyAt: number | undefined;
 
   constructor(options: UpstreamClientOptions) {
     this.source = options.source;
+    this.budget = options.budget;
     this.logger = options.logger.child({ source: options.source });
     this.tuning = resolveHttpTuning(options.http);
     const base = new URL(options.baseUrl);
     this.pathPrefix = base.pathname.replace(/\/+$/, "");
     this.pool = new Pool(base.origin, {
-      connections: this.tuning.concurrency,
+      // One connection beyond the call slots: a readiness probe's, so it never queues in the pool either.
+      connections: this.tuning.concurrency + 1,
       connect: { timeout: this.tuning.connectTimeoutMs },
       headersTimeout: this.tuning.headersTimeoutMs,
       bodyTimeout: this.tuning.bodyTimeoutMs,
@@ -170,6 +181,11 @@ export abstract class UpstreamClient {
     return BREAKER_STATES[this.breaker.state];
   }
 
+  /** Whether an exchange succeeded within the last `windowMs` with none unavailable since: readiness needs no probe then. */
+  provenHealthyWithin(windowMs: number): boolean {
+    return this.healthyAt !== undefined && Date.now() - this.healthyAt < windowMs;
+  }
+
   /** Closes the keep-alive pool (waits for calls in flight). */
   async close(): Promise<void> {
     await this.pool.close();
@@ -182,6 +198,11 @@ export abstract class UpstreamClient {
 
   /** The typed error for a parsed body that is an upstream error envelope; undefined for a success body. */
   protected abstract envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined;
+
+  /** Whether the upstream said the appid's per-minute quota is spent: every replica then holds this source's calls until the next minute. */
+  protected spentMinuteQuota(_error: UpstreamError): boolean {
+    return false;
+  }
 
   /** Whether a failed attempt is worth another (default: transient unavailability, not a local refusal). */
   protected isRetryable(error: UpstreamError): boolean {
@@ -215,6 +236,7 @@ export abstract class UpstreamClient {
           const typed = this.transportError(error, where, deadline);
           if (!typed) throw error; // not the upstream's fault: no retry (the policy retries UpstreamErrors only)
           lastError = typed;
+          if (this.budget && this.spentMinuteQuota(typed)) await this.budget.holdUntilNextMinute();
           if (this.isRetryable(typed)) this.logRetry(request, attempts, typed);
           throw typed;
         }
@@ -243,9 +265,20 @@ export abstract class UpstreamClient {
       observeUpstreamExchange(
         { source: this.source, endpoint: request.endpoint, method: request.method, attempt },
         () => this.exchange(request, where, deadline),
+      ).then(
+        (value) => {
+          this.healthyAt = Date.now();
+          return value;
+        },
+        (error: unknown) => {
+          if (error instanceof UpstreamUnavailableError) this.healthyAt = undefined;
+          throw error;
+        },
       );
     const guarded = () => this.breaker.execute(exchange, deadline);
+    await this.spendBudget(where, deadline);
     try {
+      if (request.probe) return await guarded();
       // A queued call is started from the one that frees the slot: bound, its span and call observer stay
       // those of the operation that made it (binding costs microseconds, so only when it will queue).
       return await this.bulkhead.execute(
@@ -258,6 +291,17 @@ export abstract class UpstreamClient {
         throw new UpstreamQueueFullError("too many calls waiting for this source", where);
       }
       throw error;
+    }
+  }
+
+  /** One call of the budget, waited for within its bound; a refusal is UPSTREAM_RATE_LIMITED and nothing is sent. */
+  private async spendBudget(where: UpstreamErrorOptions, deadline: AbortSignal): Promise<void> {
+    try {
+      await this.budget?.take(deadline);
+    } catch (error) {
+      if (!(error instanceof CallBudgetRefusal)) throw error;
+      const seconds = Math.ceil(error.retryAfterMs / 1000);
+      throw new UpstreamRateLimitedError(`${error.message}: not sent (frees up in ${seconds} s)`, where);
     }
   }
 

@@ -9,6 +9,7 @@ import {
   UpstreamUnavailableError,
   type UpstreamErrorOptions,
 } from "../errors.js";
+import type { CallBudget } from "../../budget/call-budget.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient } from "../http/upstream-client.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
@@ -58,6 +59,7 @@ export interface MiniStoreClientOptions {
   token?: AccessTokenTuning;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  budget?: CallBudget;
 }
 
 /** Codes that mean "this access token is no good": refresh once and retry once. */
@@ -81,6 +83,7 @@ export class MiniStoreClient extends UpstreamClient {
       baseUrl: options.baseUrl ?? WECHAT_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      budget: options.budget,
     });
     this.tokens = new AccessTokenProvider({
       ...options.token,
@@ -91,7 +94,7 @@ export class MiniStoreClient extends UpstreamClient {
     });
   }
 
-  async listOrders(params: MiniStoreListParams): Promise<MiniStoreOrderPage> {
+  async listOrders(params: MiniStoreListParams, { probe = false } = {}): Promise<MiniStoreOrderPage> {
     // Absent filters are left out of the JSON (lossless-json, like JSON.stringify, omits undefined).
     const body = {
       start_create_time: params.startCreateTime,
@@ -105,6 +108,7 @@ export class MiniStoreClient extends UpstreamClient {
     };
     const response = await this.withToken((token) =>
       this.send({
+        probe,
         endpoint: MINI_STORE_LIST.endpoint,
         method: "POST",
         path: "/product/order/get_list",
@@ -145,13 +149,16 @@ export class MiniStoreClient extends UpstreamClient {
     // Not closed: one minimal list call is the half-open probe. An unready replica gets no traffic,
     // so without this probe an open breaker would keep it unready forever.
     const now = new Date();
-    await this.listOrders({
-      startCreateTime: formatChinaLocalTime(new Date(now.getTime() - 60_000)),
-      endCreateTime: formatChinaLocalTime(now),
-      status: READY_PROBE_STATUS,
-      page: 1,
-      pageSize: 1,
-    });
+    await this.listOrders(
+      {
+        startCreateTime: formatChinaLocalTime(new Date(now.getTime() - 60_000)),
+        endCreateTime: formatChinaLocalTime(now),
+        status: READY_PROBE_STATUS,
+        page: 1,
+        pageSize: 1,
+      },
+      { probe: true },
+    );
   }
 
   protected override envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined {
@@ -166,6 +173,10 @@ export class MiniStoreClient extends UpstreamClient {
       return new UpstreamRateLimitedError(detail, options);
     if (AUTH_CODES.has(errcode)) return new UpstreamAuthFailedError(detail, options);
     return new UpstreamBusinessError(detail, options);
+  }
+
+  protected override spentMinuteQuota(error: UpstreamError): boolean {
+    return error.upstreamCode === String(MINUTE_QUOTA);
   }
 
   /** The minute quota resets within a minute: worth backing off; the daily quota is not (fail fast). */

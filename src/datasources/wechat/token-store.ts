@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 
+import type { RedisFallback } from "../../shared/redis-fallback.js";
+
 export interface StoredAccessToken {
   accessToken: string;
   /** When WeChat stops accepting it (epoch ms). */
@@ -120,5 +122,49 @@ export class RedisTokenStore implements TokenStore {
         await this.redis.eval(RELEASE_LOCK, 1, this.lockKey, owner);
       },
     };
+  }
+}
+
+/**
+ * The Redis store while Redis answers, this process's own store while it does not (one warning per
+ * outage): a replica then fetches and keeps its own token instead of failing every WeChat call.
+ */
+export class FallbackTokenStore implements TokenStore {
+  private readonly local = new MemoryTokenStore();
+
+  constructor(
+    private readonly shared: RedisTokenStore,
+    private readonly fallback: RedisFallback,
+  ) {}
+
+  get(): Promise<StoredAccessToken | null> {
+    return this.fallback.run(
+      () => this.shared.get(),
+      () => this.local.get(),
+    );
+  }
+
+  async set(token: StoredAccessToken): Promise<void> {
+    // Kept locally too: a token fetched while Redis answered survives its going away.
+    await this.local.set(token);
+    await this.fallback.run(
+      () => this.shared.set(token),
+      async () => undefined,
+    );
+  }
+
+  async invalidate(accessToken: string): Promise<void> {
+    await this.local.invalidate(accessToken);
+    await this.fallback.run(
+      () => this.shared.invalidate(accessToken),
+      async () => undefined,
+    );
+  }
+
+  tryLock(ttlMs: number): Promise<TokenLock | null> {
+    return this.fallback.run(
+      () => this.shared.tryLock(ttlMs),
+      () => this.local.tryLock(ttlMs),
+    );
   }
 }

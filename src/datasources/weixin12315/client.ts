@@ -10,6 +10,7 @@ import {
   type UpstreamErrorOptions,
 } from "../errors.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
+import type { CallBudget } from "../../budget/call-budget.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
 import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
 import { optional, wireText } from "../wire-primitives.js";
@@ -55,6 +56,7 @@ export interface Weixin12315ClientOptions {
   appSecret: string;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  budget?: CallBudget;
   /** Clock for the `timestamp` header (default: the system clock). */
   now?: () => Date;
   /** Nonce source (default: a random UUID's 32 hex digits). */
@@ -83,6 +85,7 @@ export class Weixin12315Client extends UpstreamClient {
       baseUrl: options.baseUrl ?? WX12315_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      budget: options.budget,
     });
     this.appId = options.appId;
     this.appSecret = options.appSecret;
@@ -90,8 +93,8 @@ export class Weixin12315Client extends UpstreamClient {
     this.nonce = options.nonce ?? (() => randomUUID().replaceAll("-", ""));
   }
 
-  async listOrders(params: Weixin12315ListParams): Promise<Weixin12315OrderPage> {
-    const data = await this.list(params, weixin12315ListedOrdersResponse);
+  async listOrders(params: Weixin12315ListParams, { probe = false } = {}): Promise<Weixin12315OrderPage> {
+    const data = await this.list(params, weixin12315ListedOrdersResponse, probe);
     return { orders: data.orders, count: data.total };
   }
 
@@ -111,12 +114,17 @@ export class Weixin12315Client extends UpstreamClient {
   /** Ready when a signed one-row list call succeeds. */
   async checkReady(): Promise<void> {
     // Goes through the breaker: when it is open this call is the half-open probe (or fails fast).
-    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 });
+    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 }, { probe: true });
   }
 
   /** One md.shop.order.list call; `schema` says how far its rows are validated. */
-  private async list<T>(params: Weixin12315ListParams, schema: z.ZodType<{ return_data: T }>): Promise<T> {
+  private async list<T>(
+    params: Weixin12315ListParams,
+    schema: z.ZodType<{ return_data: T }>,
+    probe = false,
+  ): Promise<T> {
     const response = await this.send({
+      probe,
       endpoint: WEIXIN12315_LIST.endpoint,
       method: "POST",
       path: "/api/sign/md.shop.order/v1/list",
