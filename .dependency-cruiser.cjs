@@ -2,12 +2,13 @@
 // way, each folder may import only the folders listed for it (besides its own files), no cycles.
 // Cross-cutting folders (telemetry, a future cache) sit beside shared: any layer may import them;
 // they import nothing but shared.
-const CROSS_CUTTING = ["telemetry"];
+const CROSS_CUTTING = ["telemetry", "cache"];
 
 /** Folder → the folders its files may import (besides its own). */
 const ALLOWED = {
   shared: [],
   telemetry: ["shared"],
+  cache: ["shared", "telemetry"],
   datasources: ["shared", ...CROSS_CUTTING],
   pagination: ["shared", ...CROSS_CUTTING],
   schema: ["shared", "pagination", ...CROSS_CUTTING],

@@ -2,6 +2,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
+import type { UpstreamCache } from "../cache/index.js";
 import { mergeHttpTuning, type UpstreamHttpTuning } from "./http/tuning.js";
 import type { AccessTokenTuning, WechatCredentials } from "./wechat/auth.js";
 import { MiniStoreClient } from "./wechat/client.js";
@@ -20,6 +21,8 @@ export interface UpstreamSourcesOptions {
   http?: UpstreamHttpTuning;
   /** With a Redis client (owned by the caller), replicas share one WeChat token and refresh lock. */
   redis?: Redis;
+  /** Response cache and single-flight shared by both sources (default: none). */
+  cache?: UpstreamCache | undefined;
   miniStore?: {
     /** Default `https://api.weixin.qq.com`. */
     baseUrl?: string;
@@ -39,7 +42,7 @@ export interface UpstreamSourcesOptions {
 }
 
 export function createUpstreamSources(options: UpstreamSourcesOptions): UpstreamSources {
-  const { miniStore, weixin12315, logger, redis } = options;
+  const { miniStore, weixin12315, logger, redis, cache } = options;
   return {
     ...(miniStore && {
       miniStore: new MiniStoreClient({
@@ -53,6 +56,7 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
           : new MemoryTokenStore(),
         token: miniStore.token,
         logger,
+        cache,
         http: mergeHttpTuning(options.http, miniStore.http),
       }),
     }),
@@ -62,6 +66,7 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
         appId: weixin12315.appId,
         appSecret: weixin12315.appSecret,
         logger,
+        cache,
         http: mergeHttpTuning(options.http, weixin12315.http),
       }),
     }),

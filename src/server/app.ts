@@ -16,6 +16,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 
+import { createUpstreamCache, type UpstreamCache } from "../cache/index.js";
 import { closeUpstreamSources, createUpstreamSources, type UpstreamSources } from "../datasources/index.js";
 import { paginationSettingsFrom } from "../orders/settings.js";
 import { buildOrdersSubgraphSchema } from "../resolvers/orders-subgraph.js";
@@ -70,12 +71,18 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-function upstreamClients(config: Config, logger: Logger, redis: Redis | undefined): UpstreamSources {
+function upstreamClients(
+  config: Config,
+  logger: Logger,
+  redis: Redis | undefined,
+  cache: UpstreamCache,
+): UpstreamSources {
   const { wechat, weixin12315 } = config;
   return createUpstreamSources({
     logger,
     http: config.upstream,
     ...(redis ? { redis } : {}),
+    cache,
     ...(wechat && {
       miniStore: {
         baseUrl: wechat.apiBase,
@@ -100,7 +107,14 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   const redis =
     config.redisUrl && !deps.sources ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   redis?.on("error", (err: Error) => logger.warn({ err }, "redis connection error"));
-  const sources = deps.sources ?? upstreamClients(config, logger, redis);
+  const { upstreamCache } = config;
+  const cache = createUpstreamCache({
+    ttlSeconds: upstreamCache.ttlSeconds,
+    maxBytes: upstreamCache.maxBytes,
+    redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: upstreamCache.keyPrefix } : undefined,
+    logger,
+  });
+  const sources = deps.sources ?? upstreamClients(config, logger, redis, cache);
   const pagination = paginationSettingsFrom(config);
   const schema = withPersonalDataMasking(
     deps.schema ?? (await buildOrdersSubgraphSchema({ requiresScopes: config.personalData.requiresScopes })),
@@ -251,6 +265,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
+        await cache.close();
         await redis?.quit();
       })();
       return closing;

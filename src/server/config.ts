@@ -112,6 +112,12 @@ export interface Config {
   admission: AdmissionLimits;
   /** `UPSTREAM_MAX_PAGE_SIZE`: caps the page size of upstream list calls (default: each API's maximum). */
   upstreamMaxPageSize?: number;
+  /**
+   * The upstream read cache (`UPSTREAM_CACHE_TTL_SECONDS`, 0 = off; `UPSTREAM_CACHE_MAX_BYTES`, the
+   * in-process bound; `UPSTREAM_BLOCK_SIZE`, rows per block read; in Redis when `REDIS_URL` is set,
+   * under `UPSTREAM_CACHE_KEY_PREFIX`).
+   */
+  upstreamCache: { ttlSeconds: number; maxBytes: number; blockSize: number; keyPrefix: string };
   shutdownTimeoutMs: number;
   simulators: SimulatorSettings;
   /** Things that are allowed but worth a line in the log at start-up. */
@@ -190,6 +196,12 @@ const envSchema = z.object({
   MAX_CONCURRENT_OPERATIONS: integer(1, 10_000).default(16),
   MAX_QUEUED_OPERATIONS: integer(0, 1_000_000).default(1000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
+  UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
+  UPSTREAM_CACHE_MAX_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(100),
+  UPSTREAM_CACHE_KEY_PREFIX: variable("a Redis key prefix of at most 200 characters", (text) =>
+    text.length <= 200 ? text : undefined,
+  ).default("weixin-orders-subgraph:upstream-cache:"),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
 });
@@ -298,6 +310,12 @@ export function loadConfig(env: Env): Config {
       queued: e.MAX_QUEUED_OPERATIONS,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
+    upstreamCache: {
+      ttlSeconds: e.UPSTREAM_CACHE_TTL_SECONDS,
+      maxBytes: e.UPSTREAM_CACHE_MAX_BYTES,
+      blockSize: e.UPSTREAM_BLOCK_SIZE,
+      keyPrefix: e.UPSTREAM_CACHE_KEY_PREFIX,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     simulators: simulatorSettings(e),
     warnings,

@@ -3,7 +3,12 @@
 export { admissionWaitStarted } from "./admission-wait.js";
 export { graphqlRequestAnswered, graphqlSpanPlugin, traceGraphqlRequest } from "./graphql-request.js";
 export { traceLogFields } from "./log-trace-fields.js";
-export { recordAdmissionRejection, recordCircuitState } from "./metrics.js";
+export {
+  recordAdmissionRejection,
+  recordCacheRequest,
+  recordCircuitState,
+  type CacheKind,
+} from "./metrics.js";
 export { createMetricsServer } from "./metrics-server.js";
 export { observeTokenRefresh } from "./token-refresh.js";
 export { startTracing, type Tracing } from "./tracing.js";

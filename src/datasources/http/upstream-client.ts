@@ -22,6 +22,7 @@ import type { Logger } from "pino";
 import { Pool } from "undici";
 import type { z } from "zod";
 
+import type { CachedBody, CachePolicy, UpstreamCache } from "../../cache/index.js";
 import type { OrderSourceName } from "../../shared/order-source.js";
 import { observeUpstreamExchange, recordCircuitState } from "../../telemetry/index.js";
 import {
@@ -51,6 +52,14 @@ export interface UpstreamRequest<T> {
   body?: Record<string, unknown>;
   /** The success body's wire schema; error envelopes are told apart before it applies. */
   schema: z.ZodType<T>;
+  /** Receives the success body's text (what the response cache stores). */
+  keepBody?: (text: string) => void;
+}
+
+/** A value read through the response cache, and the round its body was read in (see `UpstreamCache`). */
+export interface CachedValue<T> {
+  value: T;
+  round: string | undefined;
 }
 
 /** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
@@ -61,6 +70,8 @@ export interface UpstreamClientOptions {
   baseUrl: string;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  /** Response cache and single-flight shared by the clients (default: none, every read is sent). */
+  cache?: UpstreamCache | undefined;
 }
 
 export type BreakerState = "closed" | "open" | "half-open" | "isolated";
@@ -122,9 +133,11 @@ export abstract class UpstreamClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly bulkhead: BulkheadPolicy;
   private readonly breaker: CircuitBreakerPolicy;
+  protected readonly cache: UpstreamCache | undefined;
 
   constructor(options: UpstreamClientOptions) {
     this.source = options.source;
+    this.cache = options.cache;
     this.logger = options.logger.child({ source: options.source });
     this.tuning = resolveHttpTuning(options.http);
     const base = new URL(options.baseUrl);
@@ -233,6 +246,70 @@ export abstract class UpstreamClient {
     }
   }
 
+  /** Who the cached reads belong to (an appid, or a digest of a static token): part of every cache key. */
+  protected abstract cacheIdentity(): string;
+
+  /** The cache key of a read: kind, source, credential identity and the exact upstream parameters. */
+  protected cacheKey(kind: "list" | "order", parameters: unknown): string {
+    return `${kind}:${this.source}:${this.cacheIdentity()}:${stringify(parameters) ?? ""}`;
+  }
+
+  /**
+   * A list call through the response cache: a stored fresh body is decoded without a call; otherwise
+   * the call is made (once for identical reads in flight) and its body stored, with `related`
+   * entries (its orders, for lookups) derived from the value.
+   */
+  protected async sendCachedList<T>(
+    request: UpstreamRequest<T> & { body: Record<string, unknown> },
+    policy: CachePolicy,
+    related: (value: T) => (readonly [string, string])[],
+    send: (request: UpstreamRequest<T>) => Promise<T> = (r) => this.send(r),
+  ): Promise<CachedValue<T>> {
+    if (!this.cache) return { value: await send(request), round: undefined };
+    let fetched: T | undefined;
+    const key = this.cacheKey("list", request.body);
+    const read: CachedBody = await this.cache.read("list", key, policy, async () => {
+      let body = "";
+      fetched = await send({ ...request, keepBody: (text) => (body = text) });
+      return { body, related: related(fetched) };
+    });
+    // The caller that fetched has the value; a hit (or a joined flight) decodes the stored body.
+    if (fetched !== undefined) return { value: fetched, round: read.round };
+    const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };
+    return {
+      value: validateWireBody(request.schema, parseLosslessBody(read.body, where), where),
+      round: read.round,
+    };
+  }
+
+  /**
+   * One order by entity key through the cache, where list reads and earlier lookups leave orders
+   * (the order's own JSON, or `null` for none); `fetch` reads it from upstream.
+   */
+  protected async cachedOrder<W>(
+    entityKey: string,
+    policy: CachePolicy,
+    where: { endpoint: string; schema: z.ZodType<W> },
+    fetch: () => Promise<string | null>,
+  ): Promise<W | null> {
+    const read = this.cache
+      ? (
+          await this.cache.read("order", this.cacheKey("order", entityKey), policy, async () => ({
+            body: (await fetch()) ?? "null",
+            related: [],
+          }))
+        ).body
+      : await fetch();
+    const at: UpstreamErrorOptions = { source: this.source, endpoint: where.endpoint };
+    const raw = read === null ? null : parseLosslessBody(read, at);
+    return raw === null ? null : validateWireBody(where.schema, raw, at);
+  }
+
+  /** The entry a listed row leaves for lookups by its entity key. */
+  protected orderEntry(entityKey: string, raw: unknown): readonly [string, string] {
+    return [this.cacheKey("order", entityKey), stringify(raw) ?? "null"];
+  }
+
   private async attempt<T>(
     request: UpstreamRequest<T>,
     where: UpstreamErrorOptions,
@@ -296,7 +373,9 @@ export abstract class UpstreamClient {
     const parsed = parseLosslessBody(text, where);
     const rejection = this.envelopeError(parsed, where);
     if (rejection) throw rejection;
-    return validateWireBody(request.schema, parsed, where);
+    const value = validateWireBody(request.schema, parsed, where);
+    request.keepBody?.(text);
+    return value;
   }
 
   /**
