@@ -289,7 +289,7 @@ export abstract class UpstreamClient {
   protected async cachedOrder<W>(
     entityKey: string,
     policy: CachePolicy,
-    where: { endpoint: string; schema: z.ZodType<W> },
+    where: { endpoint: string; schema: z.ZodType<W>; path: readonly PropertyKey[] },
     fetch: () => Promise<string | null>,
   ): Promise<W | null> {
     const read = this.cache
@@ -302,7 +302,7 @@ export abstract class UpstreamClient {
       : await fetch();
     const at: UpstreamErrorOptions = { source: this.source, endpoint: where.endpoint };
     const raw = read === null ? null : parseLosslessBody(read, at);
-    return raw === null ? null : validateWireBody(where.schema, raw, at);
+    return raw === null ? null : validateWireBody(where.schema, raw, at, where.path);
   }
 
   /** The entry a listed row leaves for lookups by its entity key. */

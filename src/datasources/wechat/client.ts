@@ -140,7 +140,7 @@ export class MiniStoreClient extends UpstreamClient {
   /** One order by its id (uint64 digits); null when WeChat has no such order or the id cannot be one. */
   async getOrder(orderId: string, policy: CachePolicy = CACHED): Promise<MiniStoreWireOrder | null> {
     if (!ORDER_SOURCE.MINI_STORE.isEntityKey(orderId)) return null;
-    const where = { endpoint: "product/order/get", schema: miniStoreWireOrder };
+    const where = { endpoint: "product/order/get", schema: miniStoreWireOrder, path: ["order"] };
     return this.cachedOrder(orderId, policy, where, async () => {
       try {
         let text = "";
