@@ -125,7 +125,11 @@ export class Weixin12315Client extends UpstreamClient {
   ): Promise<Weixin12315WireOrder | null> {
     // An empty keyword would mean "no filter", not "no order".
     if (orderNumber.trim() === "") return null;
-    const where = { endpoint: WEIXIN12315_LIST.endpoint, schema: weixin12315WireOrder, path: WEIXIN12315_LIST.rows };
+    const where = {
+      endpoint: WEIXIN12315_LIST.endpoint,
+      schema: weixin12315WireOrder,
+      path: WEIXIN12315_LIST.rows,
+    };
     return this.cachedOrder(orderNumber, policy, where, async () => {
       for (let pageIndex = 1; pageIndex <= KEYWORD_MAX_PAGES; pageIndex += 1) {
         const params = {
