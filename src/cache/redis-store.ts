@@ -20,6 +20,7 @@ export interface RedisStoreOptions {
 export class RedisResponseStore implements ResponseStore {
   private readonly redis: Redis;
   private down = false;
+  private closing = false;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.redis = new Redis(options.url, {
@@ -33,6 +34,10 @@ export class RedisResponseStore implements ResponseStore {
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
     });
     this.redis.on("error", (error: Error) => this.wentDown(error));
+    // A connection that was up and closed: Redis went away (before any reconnect attempt fails).
+    this.redis.on("close", () => {
+      if (!this.closing) this.wentDown(new Error("connection closed"));
+    });
     this.redis.on("ready", () => {
       if (!this.down) return;
       this.down = false;
@@ -64,6 +69,7 @@ export class RedisResponseStore implements ResponseStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.redis.disconnect();
     await this.options.fallback.close();
   }
