@@ -1,7 +1,7 @@
 // The dependency rule of src/ (docs/architecture.md), checked by `npm run lint`: imports go one
 // way, each folder may import only the folders listed for it (besides its own files), no cycles.
-// Cross-cutting folders (telemetry, a future cache) sit beside shared: any layer may import them;
-// they import nothing but shared.
+// Cross-cutting folders (telemetry, cache) sit beside shared: any layer may import them; they
+// import shared and each other (without cycles).
 const CROSS_CUTTING = ["telemetry", "cache"];
 
 /** Folder → the folders its files may import (besides its own). */

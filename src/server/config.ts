@@ -198,7 +198,7 @@ const envSchema = z.object({
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
   UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
   UPSTREAM_CACHE_MAX_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
-  UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(100),
+  UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(400),
   UPSTREAM_CACHE_KEY_PREFIX: variable("a Redis key prefix of at most 200 characters", (text) =>
     text.length <= 200 ? text : undefined,
   ).default("weixin-orders-subgraph:upstream-cache:"),

@@ -73,7 +73,7 @@ describe("shared by replicas through Redis", () => {
         cursor = (await ordersPage(other, { filter, first: 20 })).pageInfo.endCursor;
       }),
     ).toEqual({ wechat: 0, weixin12315: 0 });
-    // Blocks of 100 rows: 20 more orders of this window are in the blocks already read.
+    // Blocks of 400 rows (the default): the next 20 orders of this window are in the blocks already read.
     expect(await upstreamCalls(stack, () => ordersPage(other, { filter, first: 20, after: cursor }))).toEqual(
       {
         wechat: 0,
