@@ -71,8 +71,13 @@ async function stackAt(redisUrl: string, prefix: string): Promise<TestStack> {
 }
 
 /** A page of a window `days` long; each distinct `days` is a distinct upstream read. */
+const windowEnds = new WeakMap<TestStack, number>();
+
 async function page(stack: TestStack, days: number) {
-  const hi = Math.floor(stack.weixin12315.now().getTime() / 1000) - 60;
+  // One end for every page of a stack, so the same `days` is the same upstream read.
+  if (!windowEnds.has(stack))
+    windowEnds.set(stack, Math.floor(stack.weixin12315.now().getTime() / 1000) - 60);
+  const hi = windowEnds.get(stack)!;
   const iso = (s: number) => new Date(s * 1000).toISOString();
   const filter = { orderedAfter: iso(hi - days * 86_400), orderedBefore: iso(hi) };
   const calls = await upstreamCalls(stack, async () => {
