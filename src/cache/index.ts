@@ -4,7 +4,7 @@ import { MemoryResponseStore } from "./memory-store.js";
 import { RedisResponseStore } from "./redis-store.js";
 import { UpstreamCache } from "./upstream-cache.js";
 
-export { UpstreamCache, type CachePolicy, type CachedBody, type FetchedBody } from "./upstream-cache.js";
+export { UpstreamCache, type CachePolicy, type CachedBody } from "./upstream-cache.js";
 
 export interface UpstreamCacheOptions {
   /** Freshness; 0 turns the store off (single-flight stays). */

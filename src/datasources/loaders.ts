@@ -14,7 +14,7 @@ import type { Weixin12315ListParams, Weixin12315OrderPage } from "./weixin12315/
 import type { Weixin12315WireOrder } from "./weixin12315/wire.js";
 
 /** A list page's exact parameters and how it may use the cache. */
-export interface PageRead<P> {
+interface PageRead<P> {
   params: P;
   /** From upstream (refreshing the cache) instead of a stored copy; as the request says when absent. */
   fresh?: boolean;

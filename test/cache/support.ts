@@ -22,7 +22,7 @@ export async function upstreamCalls(stack: TestStack, run: () => Promise<unknown
   return { wechat: sum(stack.wechat.stats().calls), weixin12315: sum(stack.weixin12315.stats().calls) };
 }
 
-export const ORDERS_PAGE = `
+const ORDERS_PAGE = `
   query Page($filter: OrderFilter, $first: Int, $after: String) {
     orders(filter: $filter, first: $first, after: $after) {
       edges { node { __typename ... on OrderCommon { id orderId orderNumber status } } }
