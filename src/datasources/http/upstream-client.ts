@@ -134,6 +134,8 @@ export abstract class UpstreamClient {
   private readonly bulkhead: BulkheadPolicy;
   private readonly breaker: CircuitBreakerPolicy;
   protected readonly cache: UpstreamCache | undefined;
+  /** Values of stored reads already decoded here, by entry (rows are immutable once read). */
+  private readonly decodedReads = new WeakMap<CachedBody, unknown>();
 
   constructor(options: UpstreamClientOptions) {
     this.source = options.source;
@@ -273,13 +275,14 @@ export abstract class UpstreamClient {
       fetched = await send({ ...request, keepBody: (text) => (body = text) });
       return { body, related: related(fetched) };
     });
-    // The caller that fetched has the value; a hit (or a joined flight) decodes the stored body.
-    if (fetched !== undefined) return { value: fetched, round: read.round };
+    // The caller that fetched has the value; a hit (or a joined flight) decodes the stored body once
+    // per stored entry in this process (the memory store hands out the same entry on every hit).
+    const known = this.decodedReads.get(read) as T | undefined;
     const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };
-    return {
-      value: validateWireBody(request.schema, parseLosslessBody(read.body, where), where),
-      round: read.round,
-    };
+    const value =
+      fetched ?? known ?? validateWireBody(request.schema, parseLosslessBody(read.body, where), where);
+    this.decodedReads.set(read, value);
+    return { value, round: read.round };
   }
 
   /**
