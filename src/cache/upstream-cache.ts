@@ -34,20 +34,8 @@ export class UpstreamCache {
   constructor(
     /** Undefined when the freshness is 0: only single-flight remains. */
     private readonly store: ResponseStore | undefined,
-    readonly ttlSeconds: number,
+    private readonly ttlSeconds: number,
   ) {}
-
-  get enabled(): boolean {
-    return this.store !== undefined;
-  }
-
-  /** The stored body of `key` when fresh (e.g. an order a list read filled), else undefined. */
-  async peek(kind: CacheKind, key: string): Promise<string | undefined> {
-    if (!this.store) return undefined;
-    const stored = await this.store.get(key);
-    recordCacheRequest(kind, stored ? "hit" : "miss");
-    return stored?.body;
-  }
 
   /** `key`'s body: stored and fresh unless the policy says fresh, else fetched (once for all callers in flight) and stored. */
   async read(
