@@ -6,7 +6,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUpstreamCache } from "../../src/cache/index.js";
 import { createUpstreamSources, type UpstreamSources } from "../../src/datasources/index.js";
 import { createOrderLoaders } from "../../src/datasources/loaders.js";
-import { startWeixin12315Simulator, type Weixin12315Simulator } from "../../src/simulators/weixin12315/index.js";
+import {
+  startWeixin12315Simulator,
+  type Weixin12315Simulator,
+} from "../../src/simulators/weixin12315/index.js";
 import { memoryLogger, WX12315 } from "../datasources/support.js";
 
 let mall: Weixin12315Simulator;
