@@ -1,14 +1,15 @@
 // The dependency rule of src/ (docs/architecture.md), checked by `npm run lint`: imports go one
 // way, each folder may import only the folders listed for it (besides its own files), no cycles.
-// Cross-cutting folders (telemetry, budget, a cache) sit beside shared: any layer may import them;
+// Cross-cutting folders (telemetry, budget, cache) sit beside shared: any layer may import them;
 // they import nothing but shared (and each other, without cycles).
-const CROSS_CUTTING = ["telemetry", "budget"];
+const CROSS_CUTTING = ["telemetry", "budget", "cache"];
 
 /** Folder → the folders its files may import (besides its own). */
 const ALLOWED = {
   shared: [],
   telemetry: ["shared"],
   budget: ["shared", "telemetry"],
+  cache: ["shared", "telemetry"],
   datasources: ["shared", ...CROSS_CUTTING],
   pagination: ["shared", ...CROSS_CUTTING],
   schema: ["shared", "pagination", ...CROSS_CUTTING],

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { CallBudget } from "../budget/call-budget.js";
 import type { OrderSourceName } from "../shared/order-source.js";
 import { RedisFallback } from "../shared/redis-fallback.js";
+import type { UpstreamCache } from "../cache/index.js";
 import { mergeHttpTuning, type UpstreamHttpTuning } from "./http/tuning.js";
 import type { AccessTokenTuning, WechatCredentials } from "./wechat/auth.js";
 import { MiniStoreClient } from "./wechat/client.js";
@@ -33,6 +34,8 @@ export interface UpstreamSourcesOptions {
   redis?: Redis;
   /** Per-minute call budgets (shared through `redis`); a per-minute quota answer holds calls even without one. */
   budget?: UpstreamBudgetOptions;
+  /** Response cache and single-flight shared by both sources (default: none). */
+  cache?: UpstreamCache | undefined;
   miniStore?: {
     /** Default `https://api.weixin.qq.com`. */
     baseUrl?: string;
@@ -61,7 +64,7 @@ export interface UpstreamBudgetOptions {
 const NO_BUDGET: UpstreamBudgetOptions = { callsPerMinute: {}, maxWaitMs: 0 };
 
 export function createUpstreamSources(options: UpstreamSourcesOptions): UpstreamSources {
-  const { miniStore, weixin12315, logger, redis } = options;
+  const { miniStore, weixin12315, logger, redis, cache } = options;
   const budget = (source: OrderSourceName, identity: string) => {
     const { callsPerMinute, maxWaitMs } = options.budget ?? NO_BUDGET;
     return new CallBudget({
@@ -85,6 +88,7 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
         ),
         token: miniStore.token,
         logger,
+        cache,
         http: mergeHttpTuning(options.http, miniStore.http),
         budget: budget("MINI_STORE", credentialIdentity(miniStore.credentials)),
       }),
@@ -95,6 +99,7 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
         appId: weixin12315.appId,
         appSecret: weixin12315.appSecret,
         logger,
+        cache,
         http: mergeHttpTuning(options.http, weixin12315.http),
         budget: budget("WEIXIN12315", weixin12315.appId),
       }),

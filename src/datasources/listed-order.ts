@@ -21,7 +21,8 @@ export class ListedOrder<S extends OrderSourceName, W> {
     readonly source: S,
     readonly orderId: string,
     readonly createdAt: Date,
-    private readonly raw: unknown,
+    /** The row as the upstream sent it (lossless); the lookup cache stores it. */
+    readonly raw: unknown,
     /** The row's index in the response's list, for error paths (`orders[3].…`). */
     private readonly index: number,
     private readonly spec: FullOrderSpec<W>,

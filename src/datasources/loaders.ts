@@ -1,8 +1,10 @@
 // Per-GraphQL-request DataLoaders: within one operation the same order or list page is fetched once.
-// Created per request (never shared), so no cache outlives an operation. The batch functions issue one
-// upstream call per distinct key (neither upstream batches); the client's bulkhead bounds how many run at once.
+// Created per request (never shared); what outlives an operation is the clients' response cache
+// (src/cache), which every read here goes through. The batch functions issue one upstream call per
+// distinct key (neither upstream batches); the client's bulkhead bounds how many run at once.
 import DataLoader from "dataloader";
 
+import type { CachePolicy } from "../cache/index.js";
 import type { OrderSourceName } from "../shared/order-source.js";
 import { SourceNotConfiguredError } from "./errors.js";
 import type { UpstreamSources } from "./index.js";
@@ -11,34 +13,60 @@ import type { MiniStoreWireOrder } from "./wechat/wire.js";
 import type { Weixin12315ListParams, Weixin12315OrderPage } from "./weixin12315/client.js";
 import type { Weixin12315WireOrder } from "./weixin12315/wire.js";
 
+/** A list page's exact parameters and how it may use the cache. */
+interface PageRead<P> {
+  params: P;
+  /** From upstream (refreshing the cache) instead of a stored copy; as the request says when absent. */
+  fresh?: boolean;
+  /** Round the fresh read is stored under (reads of one page attempt share one). */
+  round?: string;
+}
+
 export interface OrderLoaders {
   /** WeChat order by `order_id` (digit string) → order, or null when WeChat has none. */
   miniStoreOrder: DataLoader<string, MiniStoreWireOrder | null, string>;
   /** weixin12315 order by `ordernumber` → order, or null. */
   weixin12315OrderByNumber: DataLoader<string, Weixin12315WireOrder | null, string>;
   /** One `product/order/get_list` page, keyed by its exact parameters (rows: sort fields checked, see listed-order.ts). */
-  miniStoreOrderPage: DataLoader<MiniStoreListParams, MiniStoreOrderPage, string>;
+  miniStoreOrderPage: DataLoader<PageRead<MiniStoreListParams>, MiniStoreOrderPage, string>;
   /** One `md.shop.order.list` page, keyed by its exact parameters (rows: sort fields checked, see listed-order.ts). */
-  weixin12315OrderPage: DataLoader<Weixin12315ListParams, Weixin12315OrderPage, string>;
+  weixin12315OrderPage: DataLoader<PageRead<Weixin12315ListParams>, Weixin12315OrderPage, string>;
 }
 
-export function createOrderLoaders(sources: UpstreamSources): OrderLoaders {
+export interface OrderLoadersOptions {
+  /** The request said `Cache-Control: no-cache`: every read goes upstream (and refreshes the cache). */
+  fresh?: boolean;
+}
+
+export function createOrderLoaders(
+  sources: UpstreamSources,
+  options: OrderLoadersOptions = {},
+): OrderLoaders {
   const { miniStore, weixin12315 } = sources;
+  const requestFresh = options.fresh ?? false;
+  const policy = (read: { fresh?: boolean | undefined; round?: string | undefined }): CachePolicy => ({
+    fresh: requestFresh || (read.fresh ?? false),
+    round: read.round,
+  });
   return {
-    miniStoreOrder: perKeyLoader("MINI_STORE", miniStore && ((id: string) => miniStore.getOrder(id))),
+    miniStoreOrder: perKeyLoader(
+      "MINI_STORE",
+      miniStore && ((id: string) => miniStore.getOrder(id, policy({}))),
+    ),
     weixin12315OrderByNumber: perKeyLoader(
       "WEIXIN12315",
-      weixin12315 && ((orderNumber: string) => weixin12315.findOrderByNumber(orderNumber)),
+      weixin12315 && ((orderNumber: string) => weixin12315.findOrderByNumber(orderNumber, policy({}))),
     ),
     miniStoreOrderPage: perKeyLoader(
       "MINI_STORE",
-      miniStore && ((params: MiniStoreListParams) => miniStore.listOrders(params)),
-      paramsKey,
+      miniStore && ((read: PageRead<MiniStoreListParams>) => miniStore.listOrders(read.params, policy(read))),
+      pageReadKey,
     ),
     weixin12315OrderPage: perKeyLoader(
       "WEIXIN12315",
-      weixin12315 && ((params: Weixin12315ListParams) => weixin12315.listOrders(params)),
-      paramsKey,
+      weixin12315 &&
+        ((read: PageRead<Weixin12315ListParams>) => weixin12315.listOrders(read.params, policy(read))),
+      pageReadKey,
     ),
   };
 }
@@ -58,12 +86,12 @@ function perKeyLoader<K, V>(
   );
 }
 
-/** Same parameters → same key, whatever the property order; absent and undefined are the same. */
-function paramsKey(params: object): string {
-  const entries = Object.entries(params)
+/** Same parameters (whatever the property order; absent and undefined alike) and policy → same key. */
+function pageReadKey(read: PageRead<object>): string {
+  const entries = Object.entries(read.params)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(entries);
+  return JSON.stringify([entries, read.fresh ?? false, read.round ?? null]);
 }
 
 function asError(error: unknown): Error {

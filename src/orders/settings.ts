@@ -15,6 +15,8 @@ export interface PaginationSettings {
   maxPageSize?: Partial<Record<OrderSourceName, number>>;
   /** Clock that pins first pages (default: the system clock). */
   now?: () => Date;
+  /** Rows per block of block reads (config `UPSTREAM_BLOCK_SIZE`); undefined without the cache (nothing would reuse a block). */
+  blockSize?: number;
 }
 
 /** The configured cap of a source's list pages, never above its API's own maximum (source registry). */
@@ -26,6 +28,7 @@ export function paginationContext(settings: PaginationSettings): PaginationConte
     codec: createCursorCodec(settings.cursorSecret),
     defaultWindowDays: settings.defaultWindowDays,
     now: settings.now ?? (() => new Date()),
+    blockSize: settings.blockSize,
   };
 }
 
@@ -36,6 +39,8 @@ export interface PaginationConfig {
   weixin12315?: { statusCodes: Weixin12315StatusCodes } | undefined;
   /** `UPSTREAM_MAX_PAGE_SIZE`: caps every upstream page (tests use small values to exercise multi-page reads). */
   upstreamMaxPageSize?: number | undefined;
+  /** The upstream cache: blocks are read only when a cache can serve them again. */
+  upstreamCache: { ttlSeconds: number; blockSize: number };
 }
 
 export function paginationSettingsFrom(config: PaginationConfig): PaginationSettings {
@@ -45,6 +50,7 @@ export function paginationSettingsFrom(config: PaginationConfig): PaginationSett
     defaultWindowDays: config.defaultWindowDays,
     weixin12315StatusCodes: config.weixin12315?.statusCodes ?? weixin12315StatusCodes(),
     ...(cap !== undefined && { maxPageSize: { MINI_STORE: cap, WEIXIN12315: cap } }),
+    ...(config.upstreamCache.ttlSeconds > 0 && { blockSize: config.upstreamCache.blockSize }),
   };
 }
 

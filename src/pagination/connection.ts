@@ -45,6 +45,8 @@ export interface PaginationContext {
   codec: CursorCodec;
   defaultWindowDays: number;
   now(): Date;
+  /** Block reads (with the upstream cache): streams are read in aligned blocks of this many rows. */
+  blockSize?: number | undefined;
 }
 
 export interface PageInfoValue {
@@ -124,6 +126,7 @@ export async function paginate<T, R>(
       families: streams.families,
       partitions: partitionsOf(streams.windows, anchor, anchorArgument),
       fetchPage: streams.fetchPage,
+      blockSize: context.blockSize,
     },
     {
       direction,

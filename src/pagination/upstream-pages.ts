@@ -24,11 +24,19 @@ export function pagesCovering(start: number, end: number, maxPageSize: number): 
       return [{ page: index + 1, pageSize: size, offset: index * size }];
     }
   }
-  const first = Math.floor(start / maxPageSize);
-  const last = Math.floor((end - 1) / maxPageSize);
+  return blocksCovering(start, end, maxPageSize);
+}
+
+/** The aligned blocks of `blockSize` rows (pages of that size) that hold offsets [start, end). */
+export function blocksCovering(start: number, end: number, blockSize: number): UpstreamPage[] {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
+    throw new RangeError(`blocksCovering needs 0 <= start < end, got [${start}, ${end})`);
+  }
+  const first = Math.floor(start / blockSize);
+  const last = Math.floor((end - 1) / blockSize);
   return Array.from({ length: last - first + 1 }, (_, i) => ({
     page: first + i + 1,
-    pageSize: maxPageSize,
-    offset: (first + i) * maxPageSize,
+    pageSize: blockSize,
+    offset: (first + i) * blockSize,
   }));
 }

@@ -1,8 +1,10 @@
 // The stream walker: a k-way merge of page-numbered upstream streams into one keyset-ordered
 // walk. Positions are keys (exact under change); upstream offsets are only hints, checked on every
 // read against the row just outside the hinted offset, with a widening re-seek when they moved.
+import { randomUUID } from "node:crypto";
+
 import { compareNewestFirst, ID_CEILING, type SortKey } from "./sort-key.js";
-import { pagesCovering } from "./upstream-pages.js";
+import { blocksCovering, pagesCovering } from "./upstream-pages.js";
 import { contains, halves, segmentsOf, splitSegment, type Partition, type Segment } from "./time-window.js";
 
 /** A row of a stream and its key; what `T` is (a raw listed row, a node) is the caller's business. */
@@ -16,6 +18,17 @@ export interface FetchedPage<T> {
   items: WalkItem<T>[];
   /** The upstream's total for the stream (`total_num`, `count`). */
   total: number;
+  /**
+   * The round of reads the page was read in (reads made together: one moment of the upstream), when
+   * it may come from a cache; undefined when it was read just now for this walk alone.
+   */
+  round?: string | undefined;
+}
+
+/** How a page read may use stored blocks: `fresh` reads from upstream and stores under `round`. */
+export interface BlockRead {
+  fresh: boolean;
+  round: string | undefined;
 }
 
 /** One stream: a family's upstream filter restricted to one sub-window of its group's window. */
@@ -25,7 +38,20 @@ interface StreamRef {
 }
 
 /** Reads one upstream page (1-based) of a stream. Throws `WindowTooLargeError` when the upstream refuses the sub-window. */
-export type FetchPage<T> = (stream: StreamRef, page: number, pageSize: number) => Promise<FetchedPage<T>>;
+export type FetchPage<T> = (
+  stream: StreamRef,
+  page: number,
+  pageSize: number,
+  read?: BlockRead,
+) => Promise<FetchedPage<T>>;
+
+/** Blocks of one page came from different rounds of reads: they may disagree, so the page re-reads. */
+class MixedRoundsError extends Error {
+  constructor() {
+    super("the stored blocks of this page were read at different moments");
+    this.name = "MixedRoundsError";
+  }
+}
 
 /** The upstream refused a sub-window as too large to scan (WeChat -31042/-31043); the walker splits it. */
 export class WindowTooLargeError extends Error {
@@ -47,6 +73,12 @@ export interface WalkSource<T> {
   /** Per group: its window and the sub-windows known so far. */
   partitions: Partition[];
   fetchPage: FetchPage<T>;
+  /**
+   * Block reads: streams are read in aligned upstream pages of this size (capped by the family's
+   * maximum), one block at a time, so stored blocks serve every page that needs their rows.
+   * Undefined: each read asks for the page's whole need in the fewest rows (`pagesCovering`).
+   */
+  blockSize?: number | undefined;
 }
 
 /** An offset hint that is not known (the walk re-seeks from the sub-window's edge). */
@@ -137,6 +169,7 @@ abstract class StreamReader<T> {
     readonly ref: StreamRef,
     protected readonly family: StreamFamily,
     private readonly fetchPage: FetchPage<T>,
+    private readonly blockSize: number | undefined,
     protected readonly walkOrder: (a: SortKey, b: SortKey) => number,
     /**
      * The walk position, then the last key admitted to the buffer: later rows must come after it.
@@ -148,6 +181,10 @@ abstract class StreamReader<T> {
 
   get ended(): boolean {
     return this.state.kind === "ended";
+  }
+
+  get blockReads(): boolean {
+    return this.blockSize !== undefined;
   }
 
   /** The earliest key (in walk order) the next unread row could have. */
@@ -201,10 +238,13 @@ abstract class StreamReader<T> {
   /**
    * Rows at offsets [start, end) (and whatever else the chosen pages hold), with their offsets.
    * Page-size translation: the range is one upstream page where one covers it, else consecutive
-   * pages of the family's maximum (`pagesCovering`).
+   * pages of the family's maximum (`pagesCovering`); with block reads, the aligned blocks holding it.
    */
   protected async read(start: number, end: number) {
-    const pages = pagesCovering(start, end, this.family.maxPageSize);
+    const pages =
+      this.blockSize === undefined
+        ? pagesCovering(start, end, this.family.maxPageSize)
+        : blocksCovering(start, end, Math.min(this.blockSize, this.family.maxPageSize));
     const results = await Promise.all(pages.map((p) => this.fetchPage(this.ref, p.page, p.pageSize)));
     const offset = pages[0]!.offset;
     const items: Positioned<T>[] = results.flatMap((r, i) =>
@@ -317,6 +357,11 @@ class BackwardReader<T> extends StreamReader<T> {
  * direction. Windows the upstream refuses (WeChat -31042/-31043): the refused sub-window is halved
  * (the newer half first) and the page restarts with the finer partition; pages already read come
  * back from the request's loaders, and the split travels in every cursor the page issues.
+ *
+ * Stored blocks (block reads with a cache) are stitched only when they agree: a page uses stored
+ * blocks of a partition group only if all of them come from one round of reads (one moment of the
+ * upstream, where no order can fall between two blocks or two statuses). Otherwise, or when a block
+ * is missing, the page restarts reading fresh, in rounds of its own, and stores those.
  */
 export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Promise<WalkResult<T>> {
   const forward = request.direction === "forward";
@@ -328,8 +373,10 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
   );
   const Reader = forward ? ForwardReader : BackwardReader;
   let partitions = source.partitions;
+  let fresh = false;
 
   for (;;) {
+    const rounds = new RoundKeeper(source, fresh);
     const readers = source.families.map((family, f) =>
       segmentsOf(partitions[family.group]!).map((segment) => {
         const hinted = hintSegments[f];
@@ -339,7 +386,8 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
         return new Reader<T>(
           { family: f, segment },
           family,
-          source.fetchPage,
+          rounds.fetchPage,
+          source.blockSize,
           walkOrder,
           from?.position,
           initialState(forward, segment, from, usable),
@@ -347,9 +395,13 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
       }),
     );
     const all = readers.flat();
-    const outcome = await merge(all, readers, request, walkOrder);
+    const outcome = await merge(all, readers, request, walkOrder, rounds);
     if (outcome.kind === "split") {
       partitions = split(partitions, source.families, outcome.refused);
+      continue;
+    }
+    if (outcome.kind === "mixed") {
+      fresh = true;
       continue;
     }
     let total: Promise<number> | undefined;
@@ -357,9 +409,43 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
       edges: outcome.edges,
       hasMore: outcome.hasMore,
       partitions,
-      totalCount: () => (total ??= sumTotals(all, source.fetchPage)),
+      totalCount: () => (total ??= sumTotals(all, rounds.fetchTotal)),
     };
   }
+}
+
+/**
+ * The reads of one attempt at a page. Each step of the merge (reads issued together) is a round of
+ * its own: what it reads from upstream (fresh, or a block not stored) is stored under it. Using
+ * stored blocks, each partition group's blocks must come from one round.
+ */
+class RoundKeeper<T> {
+  private readonly seen = new Map<number, string>();
+  private round: string | undefined;
+
+  constructor(
+    private readonly source: WalkSource<T>,
+    readonly fresh: boolean,
+  ) {}
+
+  /** Reads issued together from here on are one round. */
+  nextStep(): void {
+    this.round = randomUUID();
+  }
+
+  readonly fetchPage: FetchPage<T> = async (ref, page, pageSize) => {
+    const result = await this.source.fetchPage(ref, page, pageSize, { fresh: this.fresh, round: this.round });
+    if (this.fresh || result.round === undefined) return result;
+    const group = this.source.families[ref.family]!.group;
+    const seen = this.seen.get(group);
+    if (seen === undefined) this.seen.set(group, result.round);
+    else if (seen !== result.round) throw new MixedRoundsError();
+    return result;
+  };
+
+  /** Totals need no agreement between streams (each is one stream's own count). */
+  readonly fetchTotal: FetchPage<T> = (ref, page, pageSize) =>
+    this.source.fetchPage(ref, page, pageSize, { fresh: this.fresh, round: this.round });
 }
 
 /** Streams whose upstream refused their sub-window during a merge. */
@@ -385,7 +471,9 @@ function split(partitions: Partition[], families: StreamFamily[], refused: Refus
 }
 
 type MergeOutcome<T> =
-  { kind: "page"; edges: WalkEdge<T>[]; hasMore: boolean } | { kind: "split"; refused: Refused };
+  | { kind: "page"; edges: WalkEdge<T>[]; hasMore: boolean }
+  | { kind: "split"; refused: Refused }
+  | { kind: "mixed" };
 
 /**
  * The page: a k-way merge of the streams by key, taking `count + 1` orders (the extra one answers
@@ -398,9 +486,11 @@ async function merge<T>(
   byFamily: StreamReader<T>[][],
   request: WalkRequest,
   walkOrder: (a: SortKey, b: SortKey) => number,
+  rounds: RoundKeeper<T>,
 ): Promise<MergeOutcome<T>> {
   const { count, stop } = request;
   const forward = request.direction === "forward";
+  const blocks = all.some((r) => r.blockReads);
   const edges: WalkEdge<T>[] = [];
   const beyondStop = (key: SortKey) => stop !== undefined && walkOrder(key, stop) >= 0;
   let last: SortKey | undefined;
@@ -430,7 +520,9 @@ async function merge<T>(
         (!bestKey || walkOrder(r.bound(), bestKey) <= 0),
     );
     if (starving.length > 0) {
-      const want = count + 1 - edges.length;
+      // Block reads take one block at a time: a stream reads on only when the merge used its rows up.
+      const want = blocks ? 1 : count + 1 - edges.length;
+      rounds.nextStep();
       const outcomes = await Promise.allSettled(starving.map((r) => r.fill(want)));
       const refused = outcomes.flatMap((o, i) =>
         o.status === "rejected" && o.reason instanceof WindowTooLargeError
@@ -438,9 +530,14 @@ async function merge<T>(
           : [],
       );
       const failure = outcomes.find(
-        (o) => o.status === "rejected" && !(o.reason instanceof WindowTooLargeError),
+        (o) =>
+          o.status === "rejected" &&
+          !(o.reason instanceof WindowTooLargeError) &&
+          !(o.reason instanceof MixedRoundsError),
       );
       if (failure) throw (failure as PromiseRejectedResult).reason;
+      if (outcomes.some((o) => o.status === "rejected" && o.reason instanceof MixedRoundsError))
+        return { kind: "mixed" };
       if (refused.length > 0) return { kind: "split", refused };
       continue;
     }

@@ -7,13 +7,15 @@ import { PagedConnection } from "../schema/connections/paged-connection.js";
 import { MiniStoreOrderConnection } from "../schema/connections/mini-store-order-connection.type.js";
 import { MiniStoreOrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
+import { FRESHNESS } from "./freshness.js";
 
 @Resolver()
 export class MiniStoreOrdersResolver {
   @PagedConnection()
   @Query(() => MiniStoreOrderConnection, {
     description:
-      "WeChat Mini Store orders newest-created first, with WeChat's own filters (Relay connection).",
+      "WeChat Mini Store orders newest-created first, with WeChat's own filters (Relay connection)." +
+      FRESHNESS,
   })
   async miniStoreOrders(
     @Args() { filter, ...page }: MiniStoreOrdersArgs,

@@ -9,6 +9,7 @@ import { badUserInput } from "../shared/bad-user-input.js";
 import { ORDER_SOURCE } from "../shared/order-source.js";
 import { loadOrder } from "../orders/load-order.js";
 import { OrderByNumberArgs } from "./order-lookup.args.js";
+import { FRESHNESS } from "./freshness.js";
 
 function decodeId(id: string): OrderEntityKey {
   const key = decodeOrderNodeId(id);
@@ -21,7 +22,7 @@ function decodeId(id: string): OrderEntityKey {
 export class OrderLookupResolver {
   @Query(() => Order, {
     nullable: true,
-    description: "An order of either source by its global id; null when unknown.",
+    description: "An order of either source by its global id; null when unknown." + FRESHNESS,
   })
   order(
     @Arg("id", () => ID, { description: "The order's `id` (as returned by any order field)." }) id: string,
@@ -33,7 +34,8 @@ export class OrderLookupResolver {
   @Query(() => Order, {
     nullable: true,
     description:
-      "An order by the number a person sees (WeChat `order_id`, weixin12315 `ordernumber`); null when unknown.",
+      "An order by the number a person sees (WeChat `order_id`, weixin12315 `ordernumber`); null when unknown." +
+      FRESHNESS,
   })
   orderByNumber(
     @Args() { source, orderNumber }: OrderByNumberArgs,
@@ -51,7 +53,8 @@ export class OrderLookupResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      "Refetches any object with an `id` (Relay Node); null when unknown, including ids this service did not issue.",
+      "Refetches any object with an `id` (Relay Node); null when unknown, including ids this service did not issue." +
+      FRESHNESS,
   })
   node(
     @Arg("id", () => ID, { description: "The object's `id`." }) id: string,

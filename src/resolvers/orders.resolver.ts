@@ -7,6 +7,7 @@ import { PagedConnection } from "../schema/connections/paged-connection.js";
 import { OrderConnection } from "../schema/connections/order-connection.type.js";
 import { OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
+import { FRESHNESS } from "./freshness.js";
 
 @Resolver()
 export class OrdersResolver {
@@ -14,7 +15,8 @@ export class OrdersResolver {
   @Query(() => OrderConnection, {
     description:
       "Orders of both sources merged newest-created first (ties: MINI_STORE first, then orderId descending). " +
-      "A walk is a snapshot of its window: every order in it appears exactly once, in order, even while orders change.",
+      "A walk is a snapshot of its window: every order in it appears exactly once, in order, even while orders change." +
+      FRESHNESS,
   })
   async orders(@Args() { filter, ...page }: OrdersArgs, @Ctx() ctx: OrdersContext): Promise<OrderConnection> {
     const result = await connectionPage(ctx, (settings) => ordersPlan(filter, ctx, settings), page);

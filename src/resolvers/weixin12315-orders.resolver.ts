@@ -7,12 +7,14 @@ import { PagedConnection } from "../schema/connections/paged-connection.js";
 import { Weixin12315OrderConnection } from "../schema/connections/weixin12315-order-connection.type.js";
 import { Weixin12315OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
+import { FRESHNESS } from "./freshness.js";
 
 @Resolver()
 export class Weixin12315OrdersResolver {
   @PagedConnection()
   @Query(() => Weixin12315OrderConnection, {
-    description: "weixin12315 mall orders newest first, with the mall's own filters (Relay connection).",
+    description:
+      "weixin12315 mall orders newest first, with the mall's own filters (Relay connection)." + FRESHNESS,
   })
   async weixin12315Orders(
     @Args() { filter, ...page }: Weixin12315OrdersArgs,

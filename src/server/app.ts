@@ -17,6 +17,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 
+import { createUpstreamCache, type UpstreamCache } from "../cache/index.js";
 import { closeUpstreamSources, createUpstreamSources, type UpstreamSources } from "../datasources/index.js";
 import { paginationSettingsFrom } from "../orders/settings.js";
 import { buildOrdersSubgraphSchema } from "../resolvers/orders-subgraph.js";
@@ -83,13 +84,19 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-function upstreamClients(config: Config, logger: Logger, redis: Redis | undefined): UpstreamSources {
+function upstreamClients(
+  config: Config,
+  logger: Logger,
+  redis: Redis | undefined,
+  cache: UpstreamCache,
+): UpstreamSources {
   const { wechat, weixin12315 } = config;
   return createUpstreamSources({
     logger,
     http: config.upstream,
     budget: config.budget,
     ...(redis ? { redis } : {}),
+    cache,
     ...(wechat && {
       miniStore: {
         baseUrl: wechat.apiBase,
@@ -125,7 +132,14 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   // A Redis that is up is used from the first request; one that is down delays start-up by this much only.
   if (redis)
     await once(redis, "ready", { signal: AbortSignal.timeout(REDIS_CONNECT_WAIT_MS) }).catch(() => {});
-  const sources = deps.sources ?? upstreamClients(config, logger, redis);
+  const { upstreamCache } = config;
+  const cache = createUpstreamCache({
+    ttlSeconds: upstreamCache.ttlSeconds,
+    maxBytes: upstreamCache.maxBytes,
+    redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: upstreamCache.keyPrefix } : undefined,
+    logger,
+  });
+  const sources = deps.sources ?? upstreamClients(config, logger, redis, cache);
   const pagination = paginationSettingsFrom(config);
   const schema = withPersonalDataMasking(
     deps.schema ?? (await buildOrdersSubgraphSchema({ requiresScopes: config.personalData.requiresScopes })),
@@ -280,6 +294,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
+        await cache.close();
         // Without an offline queue QUIT fails while Redis is down: then just drop the connection.
         await redis?.quit().catch(() => redis.disconnect());
       })();

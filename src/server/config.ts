@@ -117,6 +117,12 @@ export interface Config {
   budget: UpstreamBudgetOptions;
   /** `/ready` probes a source only when no call proved it healthy within this many seconds. */
   readyProofSeconds: number;
+  /**
+   * The upstream read cache (`UPSTREAM_CACHE_TTL_SECONDS`, 0 = off; `UPSTREAM_CACHE_MAX_BYTES`, the
+   * in-process bound; `UPSTREAM_BLOCK_SIZE`, rows per block read; in Redis when `REDIS_URL` is set,
+   * under `UPSTREAM_CACHE_KEY_PREFIX`).
+   */
+  upstreamCache: { ttlSeconds: number; maxBytes: number; blockSize: number; keyPrefix: string };
   shutdownTimeoutMs: number;
   simulators: SimulatorSettings;
   /** Things that are allowed but worth a line in the log at start-up. */
@@ -199,6 +205,12 @@ const envSchema = z.object({
   WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
   UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000).default(2_000),
   READY_PROOF_SECONDS: integer(0, 3600).default(60),
+  UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
+  UPSTREAM_CACHE_MAX_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(400),
+  UPSTREAM_CACHE_KEY_PREFIX: variable("a Redis key prefix of at most 200 characters", (text) =>
+    text.length <= 200 ? text : undefined,
+  ).default("weixin-orders-subgraph:upstream-cache:"),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
 });
@@ -315,6 +327,12 @@ export function loadConfig(env: Env): Config {
       maxWaitMs: e.UPSTREAM_BUDGET_WAIT_MS,
     },
     readyProofSeconds: e.READY_PROOF_SECONDS,
+    upstreamCache: {
+      ttlSeconds: e.UPSTREAM_CACHE_TTL_SECONDS,
+      maxBytes: e.UPSTREAM_CACHE_MAX_BYTES,
+      blockSize: e.UPSTREAM_BLOCK_SIZE,
+      keyPrefix: e.UPSTREAM_CACHE_KEY_PREFIX,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     simulators: simulatorSettings(e),
     warnings,

@@ -1,5 +1,6 @@
-// The per-operation GraphQL context: fresh loaders (no cache outlives an operation), the request id,
-// and whether this caller may see buyer personal data unmasked.
+// The per-operation GraphQL context: fresh loaders (over the clients' shared upstream cache, which
+// `Cache-Control: no-cache` bypasses and refreshes), the request id, and whether this caller may see
+// buyer personal data unmasked.
 import type { IncomingHttpHeaders } from "node:http";
 
 import type { UpstreamSources } from "../datasources/index.js";
@@ -50,9 +51,15 @@ export interface RequestContextOptions {
   operation: OperationRecord;
 }
 
+/** `Cache-Control: no-cache` (or `no-store`): the caller wants what the upstream says now. */
+function wantsFreshReads(headers: IncomingHttpHeaders): boolean {
+  const value = headers["cache-control"];
+  return /(^|[\s,])no-(cache|store)($|[\s,=])/i.test(Array.isArray(value) ? value.join(",") : (value ?? ""));
+}
+
 export function createRequestContext(options: RequestContextOptions): ServerContext {
   return {
-    loaders: createOrderLoaders(options.sources),
+    loaders: createOrderLoaders(options.sources, { fresh: wantsFreshReads(options.headers) }),
     requestId: options.requestId,
     canSeePersonalData: canSeePersonalData(options.headers, options.personalData),
     operation: options.operation,

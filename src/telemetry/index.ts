@@ -8,7 +8,9 @@ export {
   recordBudgetHold,
   recordBudgetRefusal,
   recordBudgetWait,
+  recordCacheRequest,
   recordCircuitState,
+  type CacheKind,
 } from "./metrics.js";
 export { createMetricsServer } from "./metrics-server.js";
 export { observeTokenRefresh } from "./token-refresh.js";

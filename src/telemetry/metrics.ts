@@ -73,6 +73,13 @@ const budgetHolds = new Counter({
   registers: [metricsRegistry],
 });
 
+const cacheRequests = new Counter({
+  name: "orders_cache_requests_total",
+  help: "Upstream cache lookups, by kind (list page, order) and outcome: hit, miss, or bypass (a fresh read asked for)",
+  labelNames: ["kind", "outcome"] as const,
+  registers: [metricsRegistry],
+});
+
 const graphqlRequests = new Counter({
   name: "orders_graphql_requests_total",
   help: "GraphQL requests answered, by outcome: ok or the first error code of the response",
@@ -130,6 +137,12 @@ export function recordCircuitState(source: OrderSourceName, state: CircuitStateN
 
 export function recordAdmissionQueueChange(delta: 1 | -1) {
   admissionQueueDepth.inc(delta);
+}
+
+export type CacheKind = "list" | "order";
+
+export function recordCacheRequest(kind: CacheKind, outcome: "hit" | "miss" | "bypass") {
+  cacheRequests.inc({ kind, outcome });
 }
 
 export function recordAdmissionRejection() {

@@ -69,11 +69,11 @@ describe("per-request order loaders (against both simulators)", () => {
     const { startCreateTime, endCreateTime, status, page, pageSize } = params;
     const reordered = { pageSize, page, status, endCreateTime, startCreateTime, source: undefined };
     const [first, second] = await Promise.all([
-      loaders.miniStoreOrderPage.load(params),
-      loaders.miniStoreOrderPage.load(reordered),
+      loaders.miniStoreOrderPage.load({ params }),
+      loaders.miniStoreOrderPage.load({ params: reordered }),
     ]);
     expect(second).toBe(first);
-    await loaders.miniStoreOrderPage.load({ ...params, page: 2 });
+    await loaders.miniStoreOrderPage.load({ params: { ...params, page: 2 } });
     expect(calls(wechat)).toEqual({ "product/order/get_list": 2 });
   });
 
@@ -82,8 +82,8 @@ describe("per-request order loaders (against both simulators)", () => {
     const params = { orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 10 };
     const number = mall.orders()[3]!.ordernumber;
     await Promise.all([
-      loaders.weixin12315OrderPage.load(params),
-      loaders.weixin12315OrderPage.load({ ...params }),
+      loaders.weixin12315OrderPage.load({ params }),
+      loaders.weixin12315OrderPage.load({ params: { ...params } }),
       loaders.weixin12315OrderByNumber.load(number),
       loaders.weixin12315OrderByNumber.load(number),
     ]);
@@ -103,15 +103,17 @@ describe("per-request order loaders (against both simulators)", () => {
     const error = await loaders.miniStoreOrder.load("1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceNotConfiguredError);
     expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", source: "MINI_STORE" });
-    await expect(loaders.miniStoreOrderPage.load(recentWindow(wechat.now()))).rejects.toBeInstanceOf(
-      SourceNotConfiguredError,
-    );
+    await expect(
+      loaders.miniStoreOrderPage.load({ params: recentWindow(wechat.now()) }),
+    ).rejects.toBeInstanceOf(SourceNotConfiguredError);
   });
 
   it("logs the calls of both sources without a secret, token or signature", async () => {
     const loaders = createOrderLoaders(sources);
-    await loaders.miniStoreOrderPage.load(recentWindow(wechat.now()));
-    await loaders.weixin12315OrderPage.load({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 10 });
+    await loaders.miniStoreOrderPage.load({ params: recentWindow(wechat.now()) });
+    await loaders.weixin12315OrderPage.load({
+      params: { orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 10 },
+    });
     expectNoSecretsLogged(lines, [WECHAT.secret, WX12315.appSecret]);
   });
 });

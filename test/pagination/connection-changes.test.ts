@@ -16,10 +16,14 @@ const WEIXIN_STATUSES = ["待付款", "待发货", "待收货", "完成交易", 
 let stack: TestStack;
 let window: Window;
 
-beforeAll(async () => {
-  stack = await startTestStack({ orderCount: 300, seed: 23 });
-});
-afterAll(() => stack?.close());
+/**
+ * Each walk runs reading fresh, and again with the upstream cache and blocks of 5 rows (so streams
+ * cross blocks, and blocks read before a change meet blocks read after it, on most pages).
+ */
+const CONFIGS = [
+  { cache: "off", env: {} },
+  { cache: "on", env: { UPSTREAM_CACHE_TTL_SECONDS: "300", UPSTREAM_BLOCK_SIZE: "5" } },
+];
 
 async function admin(base: string, path: string, body: unknown) {
   const response = await fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body) });
@@ -87,69 +91,76 @@ const truthNow = (field: ConnectionField, statuses?: { wechat?: number[]; weixin
       ? miniStoreTruth(stack.wechat, window, statuses?.wechat)
       : weixin12315Truth(stack.weixin12315, window, statuses?.weixin);
 
-describe.each([
-  { field: "orders" as const, after: "createdAfter", size: 7, direction: "forward" as const },
-  { field: "orders" as const, after: "createdAfter", size: 20, direction: "backward" as const },
-  { field: "miniStoreOrders" as const, after: "createdAfter", size: 7, direction: "backward" as const },
-  { field: "weixin12315Orders" as const, after: "orderedAfter", size: 5, direction: "forward" as const },
-])("$field, $direction by $size while orders change", ({ field, after, size, direction }) => {
-  it("returns every order that existed, once, in order, and none created after the pin", async () => {
-    // The server pins the window with its own clock; the simulators' clocks run ahead after `churn`.
-    const now = Math.floor(Date.now() / 1000);
-    window = { lo: now - 30 * 86_400, hi: now };
-    const existing = truthNow(field);
-    expect(existing.length).toBeGreaterThan(20);
-    const late: string[] = [];
-    const filter = { [after]: new Date(window.lo * 1000).toISOString() };
-    const walk = await walkConnection(
-      stack,
-      field,
-      filter,
-      direction,
-      size,
-      churn(size * 7 + existing.length, late),
-    );
-    expect(walk.pages).toBeGreaterThan(2);
-
-    expect(new Set(walk.ids).size).toBe(walk.ids.length);
-    expect(walk.ids).toEqual(expect.arrayContaining(existing));
-    expect(walk.ids.filter((id) => late.includes(id))).toEqual([]);
-    // In order: the walk is a subsequence of the window's orders as they are now.
-    window.hi = Math.floor(stack.wechat.now().getTime() / 1000);
-    const position = new Map(truthNow(field).map((id, i) => [id, i]));
-    const positions = walk.ids.map((id) => position.get(id) ?? -1);
-    expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
+describe.each(CONFIGS)("cache $cache", ({ env }) => {
+  beforeAll(async () => {
+    stack = await startTestStack({ orderCount: 300, seed: 23, env });
   });
-});
+  afterAll(() => stack?.close());
 
-describe("with a status filter while statuses change", () => {
-  it("orders that matched the filter throughout appear exactly once, in order; none twice", async () => {
-    const now = Math.floor(Date.now() / 1000);
-    window = { lo: now - 60 * 86_400, hi: now };
-    const statuses = [20, 30, 100];
-    const matchingAtStart = truthNow("miniStoreOrders", { wechat: statuses });
-    const filter = {
-      statuses: ["PENDING_SHIPMENT", "SHIPPED", "COMPLETED"],
-      createdAfter: new Date(window.lo * 1000).toISOString(),
-    };
-    const statusChanges: StatusChange[] = [];
-    const walk = await walkConnection(
-      stack,
-      "miniStoreOrders",
-      filter,
-      "forward",
-      6,
-      churn(99, [], statusChanges),
-    );
-    // The guarantee's S: matched when the walk started and was never given a status outside the
-    // filter (an order that left and came back may be missed; one that moved within the filter may not).
-    const left = new Set(
-      statusChanges.filter((change) => !statuses.includes(change.status as number)).map((c) => c.id),
-    );
-    const guaranteed = matchingAtStart.filter((id) => !left.has(id));
-    expect(statusChanges.some((change) => matchingAtStart.includes(change.id))).toBe(true);
-    expect(new Set(walk.ids).size).toBe(walk.ids.length);
-    const guaranteedSet = new Set(guaranteed);
-    expect(walk.ids.filter((id) => guaranteedSet.has(id))).toEqual(guaranteed);
+  describe.each([
+    { field: "orders" as const, after: "createdAfter", size: 7, direction: "forward" as const },
+    { field: "orders" as const, after: "createdAfter", size: 20, direction: "backward" as const },
+    { field: "miniStoreOrders" as const, after: "createdAfter", size: 7, direction: "backward" as const },
+    { field: "weixin12315Orders" as const, after: "orderedAfter", size: 5, direction: "forward" as const },
+  ])("$field, $direction by $size while orders change", ({ field, after, size, direction }) => {
+    it("returns every order that existed, once, in order, and none created after the pin", async () => {
+      // The server pins the window with its own clock; the simulators' clocks run ahead after `churn`.
+      const now = Math.floor(Date.now() / 1000);
+      window = { lo: now - 30 * 86_400, hi: now };
+      const existing = truthNow(field);
+      expect(existing.length).toBeGreaterThan(20);
+      const late: string[] = [];
+      const filter = { [after]: new Date(window.lo * 1000).toISOString() };
+      const walk = await walkConnection(
+        stack,
+        field,
+        filter,
+        direction,
+        size,
+        churn(size * 7 + existing.length, late),
+      );
+      expect(walk.pages).toBeGreaterThan(2);
+
+      expect(new Set(walk.ids).size).toBe(walk.ids.length);
+      expect(walk.ids).toEqual(expect.arrayContaining(existing));
+      expect(walk.ids.filter((id) => late.includes(id))).toEqual([]);
+      // In order: the walk is a subsequence of the window's orders as they are now.
+      window.hi = Math.floor(stack.wechat.now().getTime() / 1000);
+      const position = new Map(truthNow(field).map((id, i) => [id, i]));
+      const positions = walk.ids.map((id) => position.get(id) ?? -1);
+      expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
+    });
+  });
+
+  describe("with a status filter while statuses change", () => {
+    it("orders that matched the filter throughout appear exactly once, in order; none twice", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      window = { lo: now - 60 * 86_400, hi: now };
+      const statuses = [20, 30, 100];
+      const matchingAtStart = truthNow("miniStoreOrders", { wechat: statuses });
+      const filter = {
+        statuses: ["PENDING_SHIPMENT", "SHIPPED", "COMPLETED"],
+        createdAfter: new Date(window.lo * 1000).toISOString(),
+      };
+      const statusChanges: StatusChange[] = [];
+      const walk = await walkConnection(
+        stack,
+        "miniStoreOrders",
+        filter,
+        "forward",
+        6,
+        churn(99, [], statusChanges),
+      );
+      // The guarantee's S: matched when the walk started and was never given a status outside the
+      // filter (an order that left and came back may be missed; one that moved within the filter may not).
+      const left = new Set(
+        statusChanges.filter((change) => !statuses.includes(change.status as number)).map((c) => c.id),
+      );
+      const guaranteed = matchingAtStart.filter((id) => !left.has(id));
+      expect(statusChanges.some((change) => matchingAtStart.includes(change.id))).toBe(true);
+      expect(new Set(walk.ids).size).toBe(walk.ids.length);
+      const guaranteedSet = new Set(guaranteed);
+      expect(walk.ids.filter((id) => guaranteedSet.has(id))).toEqual(guaranteed);
+    });
   });
 });

@@ -1,5 +1,6 @@
 // Must show: upstream calls per page follow the README formula (simulator stats), the first page of a
-// single-status miniStoreOrders query is one list call, and a window WeChat refuses (-31042) is walked exactly.
+// single-status miniStoreOrders query is one list call, a window WeChat refuses (-31042) is walked exactly,
+// and with the upstream cache the next pages and the same page again cost no call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startTestStack, type TestStack } from "../support/stack.js";
@@ -131,5 +132,50 @@ describe("a window WeChat refuses as too large (-31042)", () => {
     const withTotal = await listCalls(() => page("miniStoreOrders", next).then(() => undefined));
     expect(withTotal.wechat).toBeGreaterThan(12);
     expect(withTotal.wechat % 12).toBe(0);
+  });
+});
+
+describe("with the upstream cache (blocks of 400 rows, the default)", () => {
+  let cachedStack: TestStack;
+  beforeAll(async () => {
+    cachedStack = await startTestStack({
+      orderCount: 600,
+      seed: 41,
+      env: { UPSTREAM_CACHE_TTL_SECONDS: "300" },
+    });
+  });
+  afterAll(() => cachedStack?.close());
+
+  async function cachedCalls(variables: Record<string, unknown>, headers?: Record<string, string>) {
+    cachedStack.wechat.resetStats();
+    cachedStack.weixin12315.resetStats();
+    const response = await cachedStack.graphql<PageData>(connectionQuery("orders"), variables, headers);
+    expect(response.errors).toBeUndefined();
+    const calls = {
+      wechat: cachedStack.wechat.stats().calls[LIST.wechat] ?? 0,
+      weixin12315: cachedStack.weixin12315.stats().calls[LIST.weixin12315] ?? 0,
+    };
+    return { calls, page: response.data!.page };
+  }
+
+  it("orders(first: 20): the first page reads one block per stream (12 + 1), the next pages and the same page again none", async () => {
+    // A fixed window: every request reads the same upstream parameters (a first page pins `now` otherwise).
+    const window = windowOf(cachedStack.wechat.now(), 30);
+    const filter = { createdAfter: window.after, createdBefore: window.before };
+    const first = await cachedCalls({ filter, first: 20 });
+    expect(first.calls).toEqual({ wechat: 12, weixin12315: 1 });
+    let cursor = first.page.pageInfo.endCursor;
+    // Each stream's block holds up to 400 rows: the next pages use rows already read.
+    for (let n = 0; n < 3; n += 1) {
+      const next = await cachedCalls({ filter, first: 20, after: cursor });
+      expect(next.calls).toEqual({ wechat: 0, weixin12315: 0 });
+      cursor = next.page.pageInfo.endCursor;
+    }
+    expect((await cachedCalls({ filter, first: 20 })).calls).toEqual({ wechat: 0, weixin12315: 0 });
+    // `Cache-Control: no-cache` pays the fresh price again (and refreshes the blocks).
+    expect((await cachedCalls({ filter, first: 20 }, { "cache-control": "no-cache" })).calls).toEqual({
+      wechat: 12,
+      weixin12315: 1,
+    });
   });
 });

@@ -8,6 +8,7 @@
  *   stack.wechat.stats().calls                            // upstream calls seen by the simulator
  *   await stack.close();                                  // in afterAll
  *
+ * The upstream cache is off unless `env` gives `UPSTREAM_CACHE_TTL_SECONDS`.
  * Options: `env` adds or overrides environment variables (e.g. `{ ROUTER_SECRET: "…" }`,
  * `{ NODE_ENV: "production", CURSOR_SECRET: "…" }`, `{ LOG_LEVEL: "debug" }`); `orderCount` (default
  * 400) and `seed` (default 7) shape both simulators' data; `wechat`/`weixin12315` pass simulator options
@@ -105,6 +106,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       WX12315_API_BASE: simulators.weixin12315.url,
       WX12315_APP_ID: wx12315Options.appId,
       WX12315_APP_SECRET: wx12315Options.appSecret,
+      // Most tests count upstream calls of one request or change orders between requests: they read
+      // fresh. Tests of the cache (and the churn tests, also with it) turn it on with a freshness.
+      UPSTREAM_CACHE_TTL_SECONDS: "0",
       ...options.env,
     });
     const logLines: string[] = [];

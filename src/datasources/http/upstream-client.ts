@@ -23,6 +23,7 @@ import { Pool } from "undici";
 import type { z } from "zod";
 
 import { CallBudgetRefusal, type CallBudget } from "../../budget/call-budget.js";
+import type { CachedBody, CachePolicy, UpstreamCache } from "../../cache/index.js";
 import type { OrderSourceName } from "../../shared/order-source.js";
 import { observeUpstreamExchange, recordCircuitState } from "../../telemetry/index.js";
 import {
@@ -54,6 +55,19 @@ export interface UpstreamRequest<T> {
   schema: z.ZodType<T>;
   /** A readiness probe: skips the queue for the source's call slots (never waits behind user calls) and uses the pool's spare connection. */
   probe?: boolean;
+  /** Receives the success body's text (what the response cache stores). */
+  keepBody?: (text: string) => void;
+}
+
+/** How a read may use the cache, and whether it is a readiness probe (see `UpstreamRequest.probe`). */
+export interface ReadPolicy extends CachePolicy {
+  probe?: boolean;
+}
+
+/** A value read through the response cache, and the round its body was read in (see `UpstreamCache`). */
+export interface CachedValue<T> {
+  value: T;
+  round: string | undefined;
 }
 
 /** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
@@ -66,6 +80,8 @@ export interface UpstreamClientOptions {
   http?: UpstreamHttpTuning;
   /** The source's per-minute call budget (fleet-wide with Redis); every attempt spends one call. */
   budget?: CallBudget;
+  /** Response cache and single-flight shared by the clients (default: none, every read is sent). */
+  cache?: UpstreamCache | undefined;
 }
 
 export type BreakerState = "closed" | "open" | "half-open" | "isolated";
@@ -131,10 +147,14 @@ export abstract class UpstreamClient {
   private readonly budget: CallBudget | undefined;
   /** When an exchange last succeeded (epoch ms); cleared by one that found the source unavailable. */
   private healthyAt: number | undefined;
+  protected readonly cache: UpstreamCache | undefined;
+  /** Values of stored reads already decoded here, by entry (rows are immutable once read). */
+  private readonly decodedReads = new WeakMap<CachedBody, unknown>();
 
   constructor(options: UpstreamClientOptions) {
     this.source = options.source;
     this.budget = options.budget;
+    this.cache = options.cache;
     this.logger = options.logger.child({ source: options.source });
     this.tuning = resolveHttpTuning(options.http);
     const base = new URL(options.baseUrl);
@@ -255,6 +275,71 @@ export abstract class UpstreamClient {
     }
   }
 
+  /** Who the cached reads belong to (an appid, or a digest of a static token): part of every cache key. */
+  protected abstract cacheIdentity(): string;
+
+  /** The cache key of a read: kind, source, credential identity and the exact upstream parameters. */
+  protected cacheKey(kind: "list" | "order", parameters: unknown): string {
+    return `${kind}:${this.source}:${this.cacheIdentity()}:${stringify(parameters) ?? ""}`;
+  }
+
+  /**
+   * A list call through the response cache: a stored fresh body is decoded without a call; otherwise
+   * the call is made (once for identical reads in flight) and its body stored, with `related`
+   * entries (its orders, for lookups) derived from the value.
+   */
+  protected async sendCachedList<T>(
+    request: UpstreamRequest<T> & { body: Record<string, unknown> },
+    policy: CachePolicy,
+    related: (value: T) => (readonly [string, string])[],
+    send: (request: UpstreamRequest<T>) => Promise<T> = (r) => this.send(r),
+  ): Promise<CachedValue<T>> {
+    if (!this.cache) return { value: await send(request), round: undefined };
+    let fetched: T | undefined;
+    const key = this.cacheKey("list", request.body);
+    const read: CachedBody = await this.cache.read("list", key, policy, async () => {
+      let body = "";
+      fetched = await send({ ...request, keepBody: (text) => (body = text) });
+      return { body, related: related(fetched) };
+    });
+    // The caller that fetched has the value; a hit (or a joined flight) decodes the stored body once
+    // per stored entry in this process (the memory store hands out the same entry on every hit).
+    const known = this.decodedReads.get(read) as T | undefined;
+    const where: UpstreamErrorOptions = { source: this.source, endpoint: request.endpoint };
+    const value =
+      fetched ?? known ?? validateWireBody(request.schema, parseLosslessBody(read.body, where), where);
+    this.decodedReads.set(read, value);
+    return { value, round: read.round };
+  }
+
+  /**
+   * One order by entity key through the cache, where list reads and earlier lookups leave orders
+   * (the order's own JSON, or `null` for none); `fetch` reads it from upstream.
+   */
+  protected async cachedOrder<W>(
+    entityKey: string,
+    policy: CachePolicy,
+    where: { endpoint: string; schema: z.ZodType<W>; path: readonly PropertyKey[] },
+    fetch: () => Promise<string | null>,
+  ): Promise<W | null> {
+    const read = this.cache
+      ? (
+          await this.cache.read("order", this.cacheKey("order", entityKey), policy, async () => ({
+            body: (await fetch()) ?? "null",
+            related: [],
+          }))
+        ).body
+      : await fetch();
+    const at: UpstreamErrorOptions = { source: this.source, endpoint: where.endpoint };
+    const raw = read === null ? null : parseLosslessBody(read, at);
+    return raw === null ? null : validateWireBody(where.schema, raw, at, where.path);
+  }
+
+  /** The entry a listed row leaves for lookups by its entity key. */
+  protected orderEntry(entityKey: string, raw: unknown): readonly [string, string] {
+    return [this.cacheKey("order", entityKey), stringify(raw) ?? "null"];
+  }
+
   private async attempt<T>(
     request: UpstreamRequest<T>,
     where: UpstreamErrorOptions,
@@ -340,7 +425,9 @@ export abstract class UpstreamClient {
     const parsed = parseLosslessBody(text, where);
     const rejection = this.envelopeError(parsed, where);
     if (rejection) throw rejection;
-    return validateWireBody(request.schema, parsed, where);
+    const value = validateWireBody(request.schema, parsed, where);
+    request.keepBody?.(text);
+    return value;
   }
 
   /**

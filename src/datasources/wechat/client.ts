@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+
+import { stringify } from "lossless-json";
 import type { Logger } from "pino";
 import { z } from "zod";
 
@@ -10,8 +13,10 @@ import {
   type UpstreamErrorOptions,
 } from "../errors.js";
 import type { CallBudget } from "../../budget/call-budget.js";
+import type { UpstreamCache } from "../../cache/index.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
-import { UpstreamClient } from "../http/upstream-client.js";
+import { UpstreamClient, type ReadPolicy } from "../http/upstream-client.js";
+import { parseLosslessBody } from "../http/wire-body.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
 import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { ORDER_SOURCE } from "../../shared/order-source.js";
@@ -22,6 +27,7 @@ import {
   MINI_STORE_LIST,
   miniStoreListedOrdersResponse,
   miniStoreOrderGetResponse,
+  miniStoreWireOrder,
   type MiniStoreListedOrder,
   type MiniStoreWireOrder,
 } from "./wire.js";
@@ -49,7 +55,12 @@ export interface MiniStoreOrderPage {
   /** Checked for their sort fields only; each validates the rest on demand (`ListedOrder.order()`). */
   orders: MiniStoreListedOrder[];
   totalNum: number;
+  /** The cache round the page was read in (undefined without a cache). */
+  round?: string | undefined;
 }
+
+/** A read that uses the cache when it may (`fresh`: from upstream, refreshing the cache). */
+const CACHED: ReadPolicy = { fresh: false };
 
 export interface MiniStoreClientOptions {
   baseUrl?: string;
@@ -59,6 +70,7 @@ export interface MiniStoreClientOptions {
   token?: AccessTokenTuning;
   logger: Logger;
   http?: UpstreamHttpTuning;
+  cache?: UpstreamCache | undefined;
   budget?: CallBudget;
 }
 
@@ -76,6 +88,7 @@ const envelope = z.object({ errcode: optional(wireInt), errmsg: optional(wireTex
 /** WeChat Mini Store orders (`product/order/get_list`, `product/order/get`) with the access-token lifecycle. */
 export class MiniStoreClient extends UpstreamClient {
   readonly tokens: AccessTokenProvider;
+  private readonly identity: string;
 
   constructor(options: MiniStoreClientOptions) {
     super({
@@ -83,8 +96,13 @@ export class MiniStoreClient extends UpstreamClient {
       baseUrl: options.baseUrl ?? WECHAT_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      cache: options.cache,
       budget: options.budget,
     });
+    this.identity =
+      options.credentials.mode === "static"
+        ? `token-${createHash("sha256").update(options.credentials.accessToken).digest("hex").slice(0, 16)}`
+        : options.credentials.appid;
     this.tokens = new AccessTokenProvider({
       ...options.token,
       credentials: options.credentials,
@@ -94,7 +112,7 @@ export class MiniStoreClient extends UpstreamClient {
     });
   }
 
-  async listOrders(params: MiniStoreListParams, { probe = false } = {}): Promise<MiniStoreOrderPage> {
+  async listOrders(params: MiniStoreListParams, policy: ReadPolicy = CACHED): Promise<MiniStoreOrderPage> {
     // Absent filters are left out of the JSON (lossless-json, like JSON.stringify, omits undefined).
     const body = {
       start_create_time: params.startCreateTime,
@@ -106,40 +124,56 @@ export class MiniStoreClient extends UpstreamClient {
       page_size: params.pageSize,
       source: params.source,
     };
-    const response = await this.withToken((token) =>
-      this.send({
-        probe,
+    // The token is not part of the key: a refreshed token reads the same orders.
+    const { value, round } = await this.sendCachedList(
+      {
         endpoint: MINI_STORE_LIST.endpoint,
         method: "POST",
         path: "/product/order/get_list",
-        query: { access_token: token },
         body,
         schema: miniStoreListedOrdersResponse,
-      }),
+        probe: policy.probe === true,
+      },
+      policy,
+      (response) => response.orders.map((row) => this.orderEntry(row.orderId, row.raw)),
+      (request) => this.withToken((token) => this.send({ ...request, query: { access_token: token } })),
     );
-    return { orders: response.orders, totalNum: response.total_num };
+    return { orders: value.orders, totalNum: value.total_num, round };
   }
 
   /** One order by its id (uint64 digits); null when WeChat has no such order or the id cannot be one. */
-  async getOrder(orderId: string): Promise<MiniStoreWireOrder | null> {
+  async getOrder(orderId: string, policy: ReadPolicy = CACHED): Promise<MiniStoreWireOrder | null> {
     if (!ORDER_SOURCE.MINI_STORE.isEntityKey(orderId)) return null;
-    try {
-      const response = await this.withToken((token) =>
-        this.send({
-          endpoint: "product/order/get",
-          method: "POST",
-          path: "/product/order/get",
-          query: { access_token: token },
-          // uint64 on the wire: a bigint is written as a bare JSON number with its exact digits.
-          body: { order_id: BigInt(orderId) },
-          schema: miniStoreOrderGetResponse,
-        }),
-      );
-      return response.order;
-    } catch (error) {
-      if (error instanceof UpstreamError && error.upstreamCode === ORDER_NOT_EXIST) return null;
-      throw error;
-    }
+    const where = { endpoint: "product/order/get", schema: miniStoreWireOrder, path: ["order"] };
+    return this.cachedOrder(orderId, policy, where, async () => {
+      try {
+        let text = "";
+        await this.withToken((token) =>
+          this.send({
+            endpoint: where.endpoint,
+            method: "POST",
+            path: "/product/order/get",
+            query: { access_token: token },
+            // uint64 on the wire: a bigint is written as a bare JSON number with its exact digits.
+            body: { order_id: BigInt(orderId) },
+            schema: miniStoreOrderGetResponse,
+            keepBody: (body) => (text = body),
+          }),
+        );
+        return (
+          stringify(
+            (parseLosslessBody(text, { source: "MINI_STORE", ...where }) as { order: unknown }).order,
+          ) ?? null
+        );
+      } catch (error) {
+        if (error instanceof UpstreamError && error.upstreamCode === ORDER_NOT_EXIST) return null;
+        throw error;
+      }
+    });
+  }
+
+  protected cacheIdentity(): string {
+    return this.identity;
   }
 
   /** Ready when the breaker is not open and a token can be had (fetched if none is cached). */
@@ -157,7 +191,7 @@ export class MiniStoreClient extends UpstreamClient {
         page: 1,
         pageSize: 1,
       },
-      { probe: true },
+      { fresh: true, probe: true },
     );
   }
 

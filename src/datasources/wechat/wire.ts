@@ -129,7 +129,7 @@ const orderDetail = z.object({
 });
 
 /** One order as WeChat sends it ("Order" of Get order details). */
-const miniStoreWireOrder = z.object({
+export const miniStoreWireOrder = z.object({
   order_id: wireId,
   status: wireStatus,
   create_time: wireChinaTime,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import { stringify } from "lossless-json";
 import type { Logger } from "pino";
 import { z } from "zod";
 
@@ -11,14 +12,15 @@ import {
 } from "../errors.js";
 import { redactOpaqueRuns } from "../../shared/redaction.js";
 import type { CallBudget } from "../../budget/call-budget.js";
+import type { UpstreamCache } from "../../cache/index.js";
 import type { UpstreamHttpTuning } from "../http/tuning.js";
-import { UpstreamClient, type UpstreamRequest } from "../http/upstream-client.js";
+import { UpstreamClient, type ReadPolicy, type UpstreamRequest } from "../http/upstream-client.js";
 import { optional, wireText } from "../wire-primitives.js";
 import { signWeixin12315Request } from "./sign.js";
 import {
   WEIXIN12315_LIST,
   weixin12315ListedOrdersResponse,
-  weixin12315OrderListResponse,
+  weixin12315WireOrder,
   type Weixin12315ListedOrder,
   type Weixin12315WireOrder,
 } from "./wire.js";
@@ -48,7 +50,16 @@ export interface Weixin12315OrderPage {
   orders: Weixin12315ListedOrder[];
   /** Orders matching the filter (`return_data.total`, or `count` as in the document's example). */
   count: number;
+  /** The cache round the page was read in (undefined without a cache). */
+  round?: string | undefined;
 }
+
+/** A read that uses the cache when it may (`fresh`: from upstream, refreshing the cache). */
+const CACHED: ReadPolicy = { fresh: false };
+
+/** `orderByNumber`: the keyword's matches are read this many at a time, at most this many pages. */
+const KEYWORD_PAGE_SIZE = 20;
+const KEYWORD_MAX_PAGES = 5;
 
 export interface Weixin12315ClientOptions {
   baseUrl?: string;
@@ -61,6 +72,7 @@ export interface Weixin12315ClientOptions {
   now?: () => Date;
   /** Nonce source (default: a random UUID's 32 hex digits). */
   nonce?: () => string;
+  cache?: UpstreamCache | undefined;
 }
 
 /**
@@ -85,6 +97,7 @@ export class Weixin12315Client extends UpstreamClient {
       baseUrl: options.baseUrl ?? WX12315_API_BASE_DEFAULT,
       logger: options.logger,
       http: options.http,
+      cache: options.cache,
       budget: options.budget,
     });
     this.appId = options.appId;
@@ -93,40 +106,76 @@ export class Weixin12315Client extends UpstreamClient {
     this.nonce = options.nonce ?? (() => randomUUID().replaceAll("-", ""));
   }
 
-  async listOrders(params: Weixin12315ListParams, { probe = false } = {}): Promise<Weixin12315OrderPage> {
-    const data = await this.list(params, weixin12315ListedOrdersResponse, probe);
-    return { orders: data.orders, count: data.total };
+  async listOrders(
+    params: Weixin12315ListParams,
+    policy: ReadPolicy = CACHED,
+  ): Promise<Weixin12315OrderPage> {
+    const request = { ...this.listRequest(params), probe: policy.probe === true };
+    const { value, round } = await this.sendCachedList(request, policy, (response) =>
+      response.return_data.orders.map((row) => this.orderEntry(this.orderNumberOf(row), row.raw)),
+    );
+    return { orders: value.return_data.orders, count: value.return_data.total, round };
   }
 
-  /** One order by its order number (keyword search over all scopes and group states); null if none. */
-  async findOrderByNumber(orderNumber: string): Promise<Weixin12315WireOrder | null> {
+  /**
+   * One order by its order number; null if none. Served by list reads that saw it (and earlier
+   * lookups) within the cache's freshness; else a keyword search, paged through (up to
+   * KEYWORD_PAGE_SIZE × KEYWORD_MAX_PAGES matches) because the keyword is a search that may match
+   * other numbers first, keeping only the exact number.
+   */
+  async findOrderByNumber(
+    orderNumber: string,
+    policy: ReadPolicy = CACHED,
+  ): Promise<Weixin12315WireOrder | null> {
     // An empty keyword would mean "no filter", not "no order".
     if (orderNumber.trim() === "") return null;
-    // The order is returned as is: the few rows of a keyword search are validated in full.
-    const data = await this.list(
-      { orderScope: 0, packageStatus: -1, keyword: orderNumber, pageIndex: 1, pageSize: 10 },
-      weixin12315OrderListResponse,
-    );
-    // The keyword is a search: keep only the exact number.
-    return data.orders.find((order) => order.ordernumber === orderNumber) ?? null;
+    const where = {
+      endpoint: WEIXIN12315_LIST.endpoint,
+      schema: weixin12315WireOrder,
+      path: WEIXIN12315_LIST.rows,
+    };
+    return this.cachedOrder(orderNumber, policy, where, async () => {
+      for (let pageIndex = 1; pageIndex <= KEYWORD_MAX_PAGES; pageIndex += 1) {
+        const params = {
+          orderScope: 0,
+          packageStatus: -1,
+          keyword: orderNumber,
+          pageIndex,
+          pageSize: KEYWORD_PAGE_SIZE,
+        };
+        const data = (await this.send(this.listRequest(params))).return_data;
+        const found = data.orders.find((row) => this.orderNumberOf(row) === orderNumber);
+        if (found) return stringify(found.raw) ?? null;
+        if (data.orders.length < KEYWORD_PAGE_SIZE || pageIndex * KEYWORD_PAGE_SIZE >= data.total)
+          return null;
+      }
+      return null;
+    });
   }
 
   /** Ready when a signed one-row list call succeeds. */
   async checkReady(): Promise<void> {
     // Goes through the breaker: when it is open this call is the half-open probe (or fails fast).
-    await this.listOrders({ orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 }, { probe: true });
+    await this.listOrders(
+      { orderScope: 0, packageStatus: -1, pageIndex: 1, pageSize: 1 },
+      { fresh: true, probe: true },
+    );
   }
 
-  /** One md.shop.order.list call; `schema` says how far its rows are validated. */
-  private async list<T>(
-    params: Weixin12315ListParams,
-    schema: z.ZodType<{ return_data: T }>,
-    probe = false,
-  ): Promise<T> {
-    const response = await this.send({
-      probe,
+  /** An order number as the listed row carries it (rows are checked for their sort fields only). */
+  private orderNumberOf(row: Weixin12315ListedOrder): string {
+    return String((row.raw as { ordernumber?: unknown }).ordernumber);
+  }
+
+  protected cacheIdentity(): string {
+    return this.appId;
+  }
+
+  /** One md.shop.order.list call; its rows are checked for their sort fields (the rest on demand). */
+  private listRequest(params: Weixin12315ListParams) {
+    return {
       endpoint: WEIXIN12315_LIST.endpoint,
-      method: "POST",
+      method: "POST" as const,
       path: "/api/sign/md.shop.order/v1/list",
       // Absent filters are left out of both the JSON and the signature.
       body: {
@@ -141,9 +190,8 @@ export class Weixin12315Client extends UpstreamClient {
         pageindex: params.pageIndex,
         pagesize: params.pageSize,
       },
-      schema,
-    });
-    return response.return_data;
+      schema: weixin12315ListedOrdersResponse,
+    };
   }
 
   /** Signed per attempt: a retry needs a fresh timestamp and nonce (a replayed nonce is rejected). */

@@ -11,6 +11,7 @@ import type { ConnectionPlan } from "../../pagination/connection.js";
 import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
 import { isEmpty, type Segment } from "../../pagination/time-window.js";
+import type { BlockRead } from "../../pagination/walker.js";
 import { readMiniStorePage } from "../streams/mini-store-stream.js";
 import { boundsOf, createdWindow, distinctIn, secondaryWindow } from "./filter-bounds.js";
 import { streamSet } from "./stream-set.js";
@@ -39,8 +40,15 @@ export function miniStoreOrdersPlan(
           group: 0,
           rank: ORDER_SOURCE.MINI_STORE.rank,
           maxPageSize: maxPageSizeOf(settings, "MINI_STORE"),
-          read: (segment: Segment, page: number, size: number) =>
-            readMiniStorePage(ctx.loaders, { status, channel, updated: updatedWindow }, segment, page, size),
+          read: (segment: Segment, page: number, size: number, blockRead?: BlockRead) =>
+            readMiniStorePage(
+              ctx.loaders,
+              { status, channel, updated: updatedWindow },
+              segment,
+              page,
+              size,
+              blockRead,
+            ),
         })),
         [createdWindow(created, updated !== undefined, snapshot)],
       );

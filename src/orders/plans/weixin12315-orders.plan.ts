@@ -10,6 +10,7 @@ import type { ConnectionPlan } from "../../pagination/connection.js";
 import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { maxPageSizeOf, type PaginationSettings } from "../settings.js";
 import { isEmpty, type Segment } from "../../pagination/time-window.js";
+import type { BlockRead } from "../../pagination/walker.js";
 import { readWeixin12315Page } from "../streams/weixin12315-stream.js";
 import { boundsOf, createdWindow, orderNumberOf, secondaryWindow } from "./filter-bounds.js";
 import { streamSet } from "./stream-set.js";
@@ -56,8 +57,8 @@ export function weixin12315OrdersPlan(
                 group: 0,
                 rank: ORDER_SOURCE.WEIXIN12315.rank,
                 maxPageSize: maxPageSizeOf(settings, "WEIXIN12315"),
-                read: (segment: Segment, page: number, size: number) =>
-                  readWeixin12315Page(ctx.loaders, stream, segment, page, size),
+                read: (segment: Segment, page: number, size: number, blockRead?: BlockRead) =>
+                  readWeixin12315Page(ctx.loaders, stream, segment, page, size, blockRead),
               },
             ],
         [createdWindow(ordered, received !== undefined || keyword !== undefined, snapshot)],

@@ -16,8 +16,15 @@ export const miniStoreOrders: SourceOrders<MiniStoreListedOrder> = {
     return codes.map((status) => ({
       rank: ORDER_SOURCE.MINI_STORE.rank,
       maxPageSize: maxPageSizeOf(settings, "MINI_STORE"),
-      read: (segment, page, size) =>
-        readMiniStorePage(ctx.loaders, { status, channel: 1, optional: true }, segment, page, size),
+      read: (segment, page, size, blockRead) =>
+        readMiniStorePage(
+          ctx.loaders,
+          { status, channel: 1, optional: true },
+          segment,
+          page,
+          size,
+          blockRead,
+        ),
     }));
   },
   async load(ctx, orderId) {

@@ -21,13 +21,14 @@ export const weixin12315Orders: SourceOrders<Weixin12315ListedOrder> = {
     return codes.map((orderStatus) => ({
       rank: ORDER_SOURCE.WEIXIN12315.rank,
       maxPageSize: maxPageSizeOf(settings, "WEIXIN12315"),
-      read: (segment, page, size) =>
+      read: (segment, page, size, blockRead) =>
         readWeixin12315Page(
           ctx.loaders,
           { orderStatus, orderScope: 0, packageStatus: -1, optional: true },
           segment,
           page,
           size,
+          blockRead,
         ),
     }));
   },

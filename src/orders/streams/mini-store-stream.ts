@@ -6,7 +6,7 @@ import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { MiniStoreListedOrder } from "../../datasources/wechat/wire.js";
 import { sortKeyOf } from "../../pagination/sort-key.js";
 import { chinaText, type Segment } from "../../pagination/time-window.js";
-import { WindowTooLargeError, type FetchedPage } from "../../pagination/walker.js";
+import { WindowTooLargeError, type BlockRead, type FetchedPage } from "../../pagination/walker.js";
 
 /** WeChat's "scanned too much data, shorten the time frame". */
 const WINDOW_TOO_LARGE = new Set(["-31042", "-31043"]);
@@ -26,23 +26,29 @@ export async function readMiniStorePage(
   created: Segment,
   page: number,
   pageSize: number,
+  read?: BlockRead,
 ): Promise<FetchedPage<MiniStoreListedOrder>> {
   try {
     const result = await loaders.miniStoreOrderPage.load({
-      startCreateTime: chinaText(created.lo),
-      endCreateTime: chinaText(created.hi),
-      ...(stream.updated && {
-        startUpdateTime: chinaText(stream.updated.lo),
-        endUpdateTime: chinaText(stream.updated.hi),
-      }),
-      status: stream.status,
-      page,
-      pageSize,
-      source: stream.channel,
+      params: {
+        startCreateTime: chinaText(created.lo),
+        endCreateTime: chinaText(created.hi),
+        ...(stream.updated && {
+          startUpdateTime: chinaText(stream.updated.lo),
+          endUpdateTime: chinaText(stream.updated.hi),
+        }),
+        status: stream.status,
+        page,
+        pageSize,
+        source: stream.channel,
+      },
+      ...(read && { fresh: read.fresh }),
+      ...(read?.round !== undefined && { round: read.round }),
     });
     return {
       items: result.orders.map((row) => ({ key: sortKeyOf(row), row })),
       total: result.totalNum,
+      round: result.round,
     };
   } catch (error) {
     if (error instanceof UpstreamError && WINDOW_TOO_LARGE.has(error.upstreamCode ?? ""))

@@ -6,7 +6,7 @@ import type { OrderLoaders } from "../../datasources/loaders.js";
 import type { Weixin12315ListedOrder } from "../../datasources/weixin12315/wire.js";
 import { sortKeyOf } from "../../pagination/sort-key.js";
 import { chinaText, type Segment } from "../../pagination/time-window.js";
-import type { FetchedPage } from "../../pagination/walker.js";
+import type { BlockRead, FetchedPage } from "../../pagination/walker.js";
 
 export interface Weixin12315Stream {
   /** `orderstatus` request code; absent for every status. */
@@ -25,25 +25,31 @@ export async function readWeixin12315Page(
   ordered: Segment,
   page: number,
   pageSize: number,
+  read?: BlockRead,
 ): Promise<FetchedPage<Weixin12315ListedOrder>> {
   try {
     const result = await loaders.weixin12315OrderPage.load({
-      ...(stream.orderStatus !== undefined && { orderStatus: stream.orderStatus }),
-      orderScope: stream.orderScope,
-      ...(stream.keyword !== undefined && { keyword: stream.keyword }),
-      startOrderTime: chinaText(ordered.lo),
-      endOrderTime: chinaText(ordered.hi),
-      ...(stream.received && {
-        startReceiveTime: chinaText(stream.received.lo),
-        endReceiveTime: chinaText(stream.received.hi),
-      }),
-      packageStatus: stream.packageStatus,
-      pageIndex: page,
-      pageSize,
+      params: {
+        ...(stream.orderStatus !== undefined && { orderStatus: stream.orderStatus }),
+        orderScope: stream.orderScope,
+        ...(stream.keyword !== undefined && { keyword: stream.keyword }),
+        startOrderTime: chinaText(ordered.lo),
+        endOrderTime: chinaText(ordered.hi),
+        ...(stream.received && {
+          startReceiveTime: chinaText(stream.received.lo),
+          endReceiveTime: chinaText(stream.received.hi),
+        }),
+        packageStatus: stream.packageStatus,
+        pageIndex: page,
+        pageSize,
+      },
+      ...(read && { fresh: read.fresh }),
+      ...(read?.round !== undefined && { round: read.round }),
     });
     return {
       items: result.orders.map((row) => ({ key: sortKeyOf(row), row })),
       total: result.count,
+      round: result.round,
     };
   } catch (error) {
     if (stream.optional && error instanceof SourceNotConfiguredError) return { items: [], total: 0 };

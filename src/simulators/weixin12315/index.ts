@@ -2,7 +2,7 @@ import { SimClock } from "../shared/clock.js";
 import { seededRandom } from "../shared/random.js";
 import { startSimServer, type RunningSimServer } from "../shared/sim-server.js";
 import { weixin12315Admin } from "./admin.js";
-import { OrderStore } from "./order-store.js";
+import { OrderStore, type KeywordMatch } from "./order-store.js";
 import { businessError, weixin12315Routes } from "./routes.js";
 import { OrderFactory, seedOrders } from "./seed-orders.js";
 import type { Weixin12315SimState } from "./state.js";
@@ -26,6 +26,8 @@ export interface Weixin12315SimulatorOptions {
   now?: () => Date;
   timestampToleranceSeconds?: number;
   nonceWindowSeconds?: number;
+  /** How `keyword` matches order numbers: exactly (default) or as a substring, as a search may. */
+  keywordMatch?: KeywordMatch;
 }
 
 export interface Weixin12315Simulator extends RunningSimServer {
@@ -48,6 +50,7 @@ export async function startWeixin12315Simulator(
     clock,
     store: new OrderStore(
       seedOrders(factory, random, options.orderCount ?? 5000, options.days ?? 180, clock.now()),
+      options.keywordMatch,
     ),
     factory,
     verify: createSignatureVerifier({

@@ -7,13 +7,22 @@ const within = (instant: Date | null, from?: Date, to?: Date) =>
   (from === undefined && to === undefined) ||
   (instant !== null && (from === undefined || instant >= from) && (to === undefined || instant <= to));
 
+/** How `keyword` matches order numbers: the document does not say, so both are simulated. */
+export type KeywordMatch = "exact" | "substring";
+
 /** Whether an order matches the list call's filters (time bounds inclusive, to the second). */
-export function matchesFilter(record: Weixin12315SimRecord, filter: OrderFilter): boolean {
+export function matchesFilter(
+  record: Weixin12315SimRecord,
+  filter: OrderFilter,
+  keywordMatch: KeywordMatch = "exact",
+): boolean {
+  const number = record.order.ordernumber;
   return (
     (filter.orderscope === 0 || record.orderscope === filter.orderscope) &&
     (filter.packagestatus === -1 || record.packagestatus === filter.packagestatus) &&
     (filter.orderstatus === undefined || record.order.orderstatus === filter.orderstatus) &&
-    (filter.keyword === undefined || record.order.ordernumber === filter.keyword) &&
+    (filter.keyword === undefined ||
+      (keywordMatch === "exact" ? number === filter.keyword : number.includes(filter.keyword))) &&
     within(record.orderedAt, filter.orderedFrom, filter.orderedTo) &&
     within(record.receivedAt, filter.receivedFrom, filter.receivedTo)
   );
@@ -27,7 +36,10 @@ const newestFirst = (a: Weixin12315SimRecord, b: Weixin12315SimRecord) =>
 export class OrderStore {
   private records: Weixin12315SimRecord[] = [];
 
-  constructor(initial: Weixin12315SimRecord[]) {
+  constructor(
+    initial: Weixin12315SimRecord[],
+    private readonly keywordMatch: KeywordMatch = "exact",
+  ) {
     this.insert(initial);
   }
 
@@ -49,7 +61,7 @@ export class OrderStore {
 
   /** One page of the filtered list and the filter's total count. */
   list(query: OrderListQuery): { count: number; orders: Weixin12315SimOrder[] } {
-    const matching = this.records.filter((r) => matchesFilter(r, query));
+    const matching = this.records.filter((r) => matchesFilter(r, query, this.keywordMatch));
     const start = (query.pageindex - 1) * query.pagesize;
     return {
       count: matching.length,
