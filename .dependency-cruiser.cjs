@@ -18,8 +18,16 @@ const ALLOWED = {
   simulators: ["shared"],
 };
 
+/** A rule's name: the layers it allows, and "cross-cutting" for all cross-cutting folders at once. */
+function ruleName(folder, allowed) {
+  const crossCutting = CROSS_CUTTING.every((f) => allowed.includes(f));
+  const named = crossCutting ? allowed.filter((f) => !CROSS_CUTTING.includes(f)) : allowed;
+  const parts = [...named, ...(crossCutting ? ["cross-cutting"] : [])];
+  return `${folder}-imports-only-${parts.length ? parts.join("-") : "itself"}`;
+}
+
 const folderRules = Object.entries(ALLOWED).map(([folder, allowed]) => ({
-  name: `${folder}-imports-only-${allowed.length ? allowed.join("-") : "itself"}`,
+  name: ruleName(folder, allowed),
   comment: `src/${folder} may import ${allowed.length ? allowed.map((f) => `src/${f}`).join(", ") : "nothing else in src"}`,
   severity: "error",
   from: { path: `^src/${folder}/` },
