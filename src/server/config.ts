@@ -74,6 +74,8 @@ export interface Limits {
   maxTokens: number;
   /** Longest string accepted in an argument or variable. */
   maxStringLength: number;
+  /** Representations one operation may pass to `_entities` (each can be an upstream call). */
+  maxEntityRepresentations: number;
 }
 
 export interface Config {
@@ -180,6 +182,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(256 * 1024),
   MAX_QUERY_TOKENS: integer(100, 1_000_000).default(10_000),
   MAX_STRING_LENGTH: integer(16, 1_000_000).default(4096),
+  MAX_ENTITY_REPRESENTATIONS: integer(1, 100_000).default(500),
   CORS_ORIGINS: origins(),
   INTROSPECTION: boolean(),
   LANDING_PAGE: boolean(),
@@ -281,6 +284,7 @@ export function loadConfig(env: Env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxTokens: e.MAX_QUERY_TOKENS,
       maxStringLength: e.MAX_STRING_LENGTH,
+      maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : [STUDIO_ORIGIN]),
     introspection: e.INTROSPECTION ?? explorable,
