@@ -20,8 +20,15 @@ export interface UpstreamHttpTuning {
     maxTotalMs?: number;
   };
   breaker?: {
-    /** Consecutive unavailable attempts that open the breaker. */
-    consecutiveFailures?: number;
+    /**
+     * Share of failed attempts (unavailable, or a body that is not JSON) over the sampling window that
+     * opens the breaker, in (0, 1): a partly failing upstream is retried through, a dead one fails fast.
+     */
+    failureRate?: number;
+    /** The sliding window the failure rate is measured over. */
+    samplingWindowMs?: number;
+    /** Attempts the window must hold before the rate can open the breaker (no verdict on a handful). */
+    minimumCalls?: number;
     /** Time the breaker stays open before one half-open probe is let through. */
     halfOpenAfterMs?: number;
   };
@@ -41,7 +48,7 @@ export const DEFAULT_HTTP_TUNING: ResolvedHttpTuning = {
   concurrency: 8,
   queueLimit: 1_000,
   retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2_000, maxTotalMs: 20_000 },
-  breaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+  breaker: { failureRate: 0.5, samplingWindowMs: 10_000, minimumCalls: 20, halfOpenAfterMs: 10_000 },
 };
 
 /** `over` on top of `base`, field by field (nested `retry` and `breaker` too); undefined fields do not override. */

@@ -5,8 +5,8 @@ import {
   BrokenCircuitError,
   BulkheadRejectedError,
   CircuitState,
-  ConsecutiveBreaker,
   ExponentialBackoff,
+  SamplingBreaker,
   TaskCancelledError,
   bulkhead,
   circuitBreaker,
@@ -29,6 +29,7 @@ import {
   UpstreamAuthFailedError,
   UpstreamBusinessError,
   UpstreamError,
+  UpstreamMalformedBodyError,
   UpstreamQueueFullError,
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
@@ -107,7 +108,7 @@ const isAbort = (error: unknown): boolean =>
 /**
  * The one HTTP lifecycle every upstream call goes through, in this order:
  * retry (exponential backoff, full jitter, bounded attempts and total time)
- *   → bulkhead (per-source concurrency) → circuit breaker → one attempt:
+ *   → bulkhead (per-source concurrency) → circuit breaker (failure rate over a window) → one attempt:
  *     `attemptHeaders` hook (per attempt: signatures must be fresh) → serialise → keep-alive pool
  *     → HTTP status → lossless parse → `envelopeError` hook → wire schema.
  * Every call is logged at debug level and reported to the call observer once it settles.
@@ -148,13 +149,20 @@ export abstract class UpstreamClient {
       },
     );
     this.bulkhead = bulkhead(this.tuning.concurrency, this.tuning.queueLimit);
+    const { failureRate, samplingWindowMs, minimumCalls, halfOpenAfterMs } = this.tuning.breaker;
     this.breaker = circuitBreaker(
       handleWhen(
-        (error) => error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError),
+        (error) =>
+          (error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError)) ||
+          error instanceof UpstreamMalformedBodyError,
       ),
       {
-        breaker: new ConsecutiveBreaker(this.tuning.breaker.consecutiveFailures),
-        halfOpenAfter: this.tuning.breaker.halfOpenAfterMs,
+        breaker: new SamplingBreaker({
+          threshold: failureRate,
+          duration: samplingWindowMs,
+          minimumRps: (minimumCalls * 1000) / samplingWindowMs,
+        }),
+        halfOpenAfter: halfOpenAfterMs,
       },
     );
     recordCircuitState(this.source, "closed");
@@ -183,12 +191,16 @@ export abstract class UpstreamClient {
   /** The typed error for a parsed body that is an upstream error envelope; undefined for a success body. */
   protected abstract envelopeError(body: unknown, where: UpstreamErrorOptions): UpstreamError | undefined;
 
-  /** Whether a failed attempt is worth another (default: transient unavailability, not a local refusal). */
+  /**
+   * Whether a failed attempt is worth another (default: transient unavailability or a body cut short,
+   * not a local refusal).
+   */
   protected isRetryable(error: UpstreamError): boolean {
     return (
-      error instanceof UpstreamUnavailableError &&
-      !(error instanceof CircuitOpenError) &&
-      !(error instanceof UpstreamQueueFullError)
+      (error instanceof UpstreamUnavailableError &&
+        !(error instanceof CircuitOpenError) &&
+        !(error instanceof UpstreamQueueFullError)) ||
+      error instanceof UpstreamMalformedBodyError
     );
   }
 
