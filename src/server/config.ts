@@ -61,6 +61,8 @@ export interface AdmissionLimits {
   concurrent: number;
   /** Operations allowed to wait for a slot; beyond that the request is refused with 503. */
   queued: number;
+  /** Time budget of one operation: one that cannot start in time to finish within it is refused (503). */
+  deadlineMs: number;
 }
 
 export interface Limits {
@@ -192,6 +194,7 @@ const envSchema = z.object({
   UPSTREAM_QUEUE_LIMIT: integer(0, 1_000_000),
   MAX_CONCURRENT_OPERATIONS: integer(1, 10_000).default(16),
   MAX_QUEUED_OPERATIONS: integer(0, 1_000_000).default(1000),
+  OPERATION_DEADLINE_MS: integer(100, 600_000).default(10_000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ...simulatorEnvShape,
@@ -300,6 +303,7 @@ export function loadConfig(env: Env): Config {
     admission: {
       concurrent: e.MAX_CONCURRENT_OPERATIONS,
       queued: e.MAX_QUEUED_OPERATIONS,
+      deadlineMs: e.OPERATION_DEADLINE_MS,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
