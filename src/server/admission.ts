@@ -5,17 +5,16 @@
 //
 // Each operation has a time budget (`OPERATION_DEADLINE_MS`). One that would not start in time to
 // finish within it, judged by how long recent operations took, is refused at once with a retryable
-// 503 instead of waiting to fail; one still waiting when its budget is spent is refused then.
-// On shutdown, every operation still waiting is refused the same way.
-import { AsyncResource } from "node:async_hooks";
+// 503 instead of waiting to fail; one still waiting when its budget is spent is refused then. On
+// shutdown, every operation still waiting is refused the same way.
 import { performance } from "node:perf_hooks";
 
-import { bulkhead, BulkheadRejectedError, TaskCancelledError, type BulkheadPolicy } from "cockatiel";
 import type { FastifyReply } from "fastify";
 
 import { admissionWaitStarted, recordAdmissionRejection } from "../telemetry/index.js";
 import type { AdmissionLimits } from "./config.js";
 import { graphqlErrorBody } from "./format-error.js";
+import { OperationSlots } from "./operation-slots.js";
 
 /** nginx's "client closed request": logged for a caller that left while its operation waited. */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -26,7 +25,7 @@ const SMOOTHING = 0.2;
 type Withdrawal = "client gone" | "deadline" | "shutdown";
 
 export class OperationAdmission {
-  private readonly policy: BulkheadPolicy;
+  private readonly slots: OperationSlots;
   /** Moving average of how long an admitted operation executes (0 until one has finished). */
   private typicalMs = 0;
   /** Waiting operations, so shutdown can refuse them. */
@@ -34,7 +33,7 @@ export class OperationAdmission {
   private closed = false;
 
   constructor(readonly limits: AdmissionLimits) {
-    this.policy = bulkhead(limits.concurrent, limits.queued);
+    this.slots = new OperationSlots(limits.concurrent);
   }
 
   /**
@@ -42,9 +41,8 @@ export class OperationAdmission {
    * operations per typical execution time (Little's law), and it waits for those queued before it.
    */
   private expectedStartMs(): number {
-    if (this.policy.executionSlots > 0) return 0;
-    const ahead = this.limits.queued - this.policy.queueSlots;
-    return ((ahead + 1) / this.limits.concurrent) * this.typicalMs;
+    if (this.slots.free > 0) return 0;
+    return ((this.slots.waiting + 1) / this.limits.concurrent) * this.typicalMs;
   }
 
   /** Refuses every operation still waiting, and every new one (work not started, at shutdown). */
@@ -61,68 +59,67 @@ export class OperationAdmission {
    * their codes.
    */
   async run<T>(reply: FastifyReply, operation: () => Promise<T>): Promise<T | string> {
-    const { deadlineMs } = this.limits;
+    const { concurrent, queued, deadlineMs } = this.limits;
     const expectedStart = this.expectedStartMs();
     if (this.closed) return this.refuse(reply, "the service is shutting down", expectedStart);
-    if (expectedStart + this.typicalMs > deadlineMs) {
+    if (this.slots.free === 0 && this.slots.waiting >= queued) {
       return this.refuse(
         reply,
-        `it would wait about ${Math.round(expectedStart)} ms for one of ${this.limits.concurrent} slots and could not finish within its ${deadlineMs} ms budget`,
+        `the service is at its limit of ${concurrent} operations in progress and ${queued} waiting`,
         expectedStart,
       );
     }
+    if (expectedStart + this.typicalMs > deadlineMs) {
+      return this.refuse(
+        reply,
+        `it would wait about ${Math.round(expectedStart)} ms for one of ${concurrent} slots and could not finish within its ${deadlineMs} ms budget`,
+        expectedStart,
+      );
+    }
+    if (!this.slots.tryAcquire()) {
+      const refusal = await this.waitForSlot(reply);
+      if (refusal !== undefined) return refusal;
+    }
+    const started = performance.now();
+    try {
+      return await operation();
+    } finally {
+      this.slots.release();
+      const took = performance.now() - started;
+      this.typicalMs = this.typicalMs === 0 ? took : this.typicalMs + SMOOTHING * (took - this.typicalMs);
+    }
+  }
+
+  /** Waits for a slot; the answer for the caller when it has to leave the queue instead. */
+  private async waitForSlot(reply: FastifyReply): Promise<string | undefined> {
+    const { deadlineMs } = this.limits;
     const withdraw = new AbortController();
     const onClose = () => {
       if (!reply.raw.writableFinished) withdraw.abort("client gone" satisfies Withdrawal);
     };
     reply.raw.once("close", onClose);
-    const queued = this.policy.executionSlots === 0 && this.policy.queueSlots > 0;
-    const wait = queued ? admissionWaitStarted() : undefined;
-    let lateTimer: NodeJS.Timeout | undefined;
-    if (queued) {
-      this.waiting.add(withdraw);
-      // The estimate was wrong (operations slowed down): one that has not started within its whole
-      // budget is refused rather than left waiting to fail.
-      lateTimer = setTimeout(() => withdraw.abort("deadline" satisfies Withdrawal), deadlineMs);
-    }
-    const admitted = async () => {
-      wait?.end("admitted");
-      this.waiting.delete(withdraw);
-      clearTimeout(lateTimer);
-      const started = performance.now();
-      try {
-        return await operation();
-      } finally {
-        const took = performance.now() - started;
-        this.typicalMs = this.typicalMs === 0 ? took : this.typicalMs + SMOOTHING * (took - this.typicalMs);
-      }
-    };
+    this.waiting.add(withdraw);
+    // The estimate was wrong (operations slowed down): one that has not started within its whole
+    // budget is refused rather than left waiting to fail.
+    const lateTimer = setTimeout(() => withdraw.abort("deadline" satisfies Withdrawal), deadlineMs);
+    const wait = admissionWaitStarted();
     try {
-      // The bulkhead skips a queued operation whose signal aborted (TaskCancelledError). A queued one is
-      // started from the operation that frees its slot: bound, it keeps its own request's async context
-      // (binding costs microseconds, so only then).
-      return await this.policy.execute(queued ? AsyncResource.bind(admitted) : admitted, withdraw.signal);
-    } catch (error) {
-      if (error instanceof TaskCancelledError) {
-        const reason = withdraw.signal.reason as Withdrawal;
-        wait?.end(reason === "client gone" ? "cancelled" : "refused");
-        if (reason === "client gone") {
-          void reply.code(CLIENT_CLOSED_REQUEST);
-          return "";
-        }
-        return this.refuse(
-          reply,
-          reason === "shutdown"
-            ? "the service is shutting down"
-            : `it waited for a slot for its whole ${deadlineMs} ms budget`,
-          this.typicalMs,
-        );
+      await this.slots.acquire(withdraw.signal);
+      wait.end("admitted");
+      return undefined;
+    } catch (reason) {
+      if (reason === ("client gone" satisfies Withdrawal)) {
+        wait.end("cancelled");
+        void reply.code(CLIENT_CLOSED_REQUEST);
+        return "";
       }
-      if (!(error instanceof BulkheadRejectedError)) throw error;
+      wait.end("refused");
       return this.refuse(
         reply,
-        `the service is at its limit of ${this.limits.concurrent} operations in progress and ${this.limits.queued} waiting`,
-        expectedStart,
+        reason === ("shutdown" satisfies Withdrawal)
+          ? "the service is shutting down"
+          : `it waited for a slot for its whole ${deadlineMs} ms budget`,
+        this.typicalMs,
       );
     } finally {
       this.waiting.delete(withdraw);

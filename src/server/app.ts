@@ -248,10 +248,13 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     close() {
       closing ??= (async () => {
         draining = true;
+        admission.close(); // work not started: 503 + Retry-After now, not after the backlog drains
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
-        await redis?.quit();
+        // A Redis that never became ready (refused password, unreachable) has nothing to flush.
+        if (redis?.status === "ready") await redis.quit().catch(() => redis.disconnect());
+        else redis?.disconnect();
       })();
       return closing;
     },
