@@ -14,7 +14,7 @@ import type { FastifyReply } from "fastify";
 import { admissionWaitStarted, recordAdmissionRejection } from "../telemetry/index.js";
 import type { AdmissionLimits } from "./config.js";
 import { graphqlErrorBody } from "./format-error.js";
-import { OperationSlots } from "./operation-slots.js";
+import { FifoSlots } from "../shared/fifo-slots.js";
 
 /** nginx's "client closed request": logged for a caller that left while its operation waited. */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -25,7 +25,7 @@ const SMOOTHING = 0.2;
 type Withdrawal = "client gone" | "deadline" | "shutdown";
 
 export class OperationAdmission {
-  private readonly slots: OperationSlots;
+  private readonly slots: FifoSlots;
   /** Moving average of how long an admitted operation executes (0 until one has finished). */
   private typicalMs = 0;
   /** Waiting operations, so shutdown can refuse them. */
@@ -33,7 +33,7 @@ export class OperationAdmission {
   private closed = false;
 
   constructor(readonly limits: AdmissionLimits) {
-    this.slots = new OperationSlots(limits.concurrent);
+    this.slots = new FifoSlots(limits.concurrent);
   }
 
   /**

@@ -10,6 +10,11 @@ export interface UpstreamHttpTuning {
   concurrency?: number;
   /** Calls allowed to wait for a slot; beyond that a call fails fast as unavailable. */
   queueLimit?: number;
+  /**
+   * Calls one GraphQL operation may have in flight or waiting at this source at once (its fair share
+   * of `concurrency`); its further calls wait in its own queue. Default: half of `concurrency`.
+   */
+  operationShare?: number;
   retry?: {
     /** Attempts per call, the first included. */
     maxAttempts?: number;
@@ -47,6 +52,7 @@ export const DEFAULT_HTTP_TUNING: ResolvedHttpTuning = {
   keepAliveTimeoutMs: 30_000,
   concurrency: 8,
   queueLimit: 1_000,
+  operationShare: 4,
   retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2_000, maxTotalMs: 20_000 },
   breaker: { failureRate: 0.5, samplingWindowMs: 10_000, minimumCalls: 20, halfOpenAfterMs: 10_000 },
 };
@@ -64,9 +70,11 @@ export function mergeHttpTuning(
   };
 }
 
-/** A tuning completed with the defaults. */
+/** A tuning completed with the defaults (an operation's share follows the concurrency unless set). */
 export function resolveHttpTuning(tuning?: UpstreamHttpTuning): ResolvedHttpTuning {
-  return mergeHttpTuning(DEFAULT_HTTP_TUNING, tuning) as ResolvedHttpTuning;
+  const resolved = mergeHttpTuning(DEFAULT_HTTP_TUNING, tuning) as ResolvedHttpTuning;
+  const operationShare = tuning?.operationShare ?? Math.max(1, Math.ceil(resolved.concurrency / 2));
+  return { ...resolved, operationShare };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

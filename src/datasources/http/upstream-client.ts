@@ -36,6 +36,7 @@ import {
   type UpstreamErrorOptions,
 } from "../errors.js";
 import { reportUpstreamCall } from "./call-observer.js";
+import { operationCallShare } from "./operation-call-share.js";
 import { redactedTarget } from "./redact.js";
 import { resolveHttpTuning, type ResolvedHttpTuning, type UpstreamHttpTuning } from "./tuning.js";
 import { parseLosslessBody, validateWireBody } from "./wire-body.js";
@@ -173,6 +174,11 @@ export abstract class UpstreamClient {
     });
   }
 
+  /** A call slot of this source is free and no call waits for one. */
+  private idleSlotFree(): boolean {
+    return this.bulkhead.executionSlots > 0 && this.bulkhead.queueSlots === this.tuning.queueLimit;
+  }
+
   /** The source's circuit breaker, for readiness checks and diagnostics. */
   breakerState(): BreakerState {
     return BREAKER_STATES[this.breaker.state];
@@ -216,7 +222,15 @@ export abstract class UpstreamClient {
     let attempts = 0;
     let lastError: UpstreamError | undefined;
     let failure: unknown;
+    const share = operationCallShare(this.source, this.tuning.operationShare);
+    let shareHeld = false;
     try {
+      // Beyond its share, an operation may still take a slot no one is waiting for (nobody's loss).
+      if (share?.tryAcquire()) shareHeld = true;
+      else if (share && !this.idleSlotFree()) {
+        await share.acquire(deadline);
+        shareHeld = true;
+      }
       return await this.retryPolicy.execute(async () => {
         // A backoff that ran past the budget starts no new attempt: the last real failure stands.
         if (deadline.aborted && lastError) throw lastError;
@@ -241,6 +255,7 @@ export abstract class UpstreamClient {
       }
       throw failure;
     } finally {
+      if (shareHeld) share!.release();
       this.settle(request, performance.now() - started, attempts, failure);
     }
   }

@@ -1,8 +1,9 @@
-// Execution slots for operations: at most `capacity` hold one at once, the rest wait in arrival order.
+// Slots taken in arrival order (admission's operation slots, an operation's share of a source's call
+// slots): at most `capacity` hold one at once, the rest wait in arrival order.
 // Unlike cockatiel's bulkhead (which notices a cancelled waiter only when its turn comes, and then
 // starts no one in its place), a waiter that gives up leaves the queue at once, and a freed slot
 // always passes to the next waiter still there. A waiter resumes in its own async context.
-export class OperationSlots {
+export class FifoSlots {
   private held = 0;
   /** Waiters in arrival order (a Set keeps insertion order and removes in O(1)). */
   private readonly waiters = new Set<() => void>();

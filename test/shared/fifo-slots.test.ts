@@ -2,11 +2,11 @@
 // there (cockatiel's bulkhead lost the slot's turn to a cancelled waiter).
 import { describe, expect, it } from "vitest";
 
-import { OperationSlots } from "../../src/server/operation-slots.js";
+import { FifoSlots } from "../../src/shared/fifo-slots.js";
 
-describe("OperationSlots", () => {
+describe("FifoSlots", () => {
   it("hands a freed slot to the longest waiter still waiting, skipping those that gave up", async () => {
-    const slots = new OperationSlots(1);
+    const slots = new FifoSlots(1);
     expect(slots.tryAcquire()).toBe(true);
     const order: string[] = [];
     const quitters = [new AbortController(), new AbortController()];
