@@ -34,7 +34,7 @@ export function nestingDepthOf(source: string): number {
 }
 
 /** How deeply arrays and objects nest in a JSON value (variables, extensions), without recursion. */
-export function valueDepthOf(value: unknown): number {
+function valueDepthOf(value: unknown): number {
   let deepest = 0;
   const pending: [unknown, number][] = [[value, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
