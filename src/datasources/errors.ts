@@ -56,6 +56,9 @@ export class UpstreamBadResponseError extends UpstreamError {
   readonly code = "UPSTREAM_BAD_RESPONSE" as const;
 }
 
+/** A body that is not JSON at all (cut short, garbled): transient, so retried like unavailability. */
+export class UpstreamMalformedBodyError extends UpstreamBadResponseError {}
+
 /** Any other non-zero upstream code (bad parameter, scanned too much, ...). */
 export class UpstreamBusinessError extends UpstreamError {
   readonly code = "UPSTREAM_ERROR" as const;

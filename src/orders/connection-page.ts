@@ -9,11 +9,13 @@ import {
 import type { OrdersContext } from "./context.js";
 import { paginationContext, settingsOf, type PaginationSettings } from "./settings.js";
 
+/** `withTotalCount`: the client asked for `totalCount` (counted before the cursors, which keep its splits). */
 export function connectionPage<T, R>(
   ctx: OrdersContext,
   planFor: (settings: PaginationSettings) => ConnectionPlan<T, R>,
   args: ConnectionArgs,
+  withTotalCount = false,
 ): Promise<ConnectionPage<T>> {
   const settings = settingsOf(ctx);
-  return paginate(planFor(settings), args, paginationContext(settings));
+  return paginate(planFor(settings), args, paginationContext(settings), withTotalCount);
 }

@@ -103,6 +103,7 @@ export async function paginate<T, R>(
   plan: ConnectionPlan<T, R>,
   args: ConnectionArgs,
   context: PaginationContext,
+  withTotalCount = false,
 ): Promise<ConnectionPage<T>> {
   const { direction, count } = readPageArgs(args);
   const decode = (argument: "after" | "before") => {
@@ -136,6 +137,9 @@ export async function paginate<T, R>(
     },
   );
 
+  // Counted first when asked for: counting may split sub-windows the walk did not read, and the
+  // cursors must carry those splits too, or every later page would be refused there again.
+  const total = withTotalCount ? await result.totalCount() : undefined;
   const splits = result.partitions.map((p) => p.starts);
   const edges = result.edges.map(({ item, hints }) => ({
     cursor: context.codec.encode({ ...snapshot, splits, position: item.key, hints }, plan.binding),
@@ -151,6 +155,6 @@ export async function paginate<T, R>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: result.totalCount,
+    totalCount: total === undefined ? result.totalCount : () => Promise.resolve(total),
   };
 }

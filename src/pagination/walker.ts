@@ -105,7 +105,10 @@ export interface WalkResult<T> {
   edges: WalkEdge<T>[];
   /** Another order follows the last edge (before `stop`). */
   hasMore: boolean;
-  /** The partitions after any splits the walk needed (to remember in cursors). */
+  /**
+   * The partitions after any splits the walk needed (to remember in cursors), and, once
+   * `totalCount()` has resolved, the splits counting the unread sub-windows needed too.
+   */
   partitions: Partition[];
   /** Sum of the totals of every stream of the window; reads only the streams the walk did not. */
   totalCount(): Promise<number>;
@@ -405,12 +408,16 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
       continue;
     }
     let total: Promise<number> | undefined;
-    return {
+    const result: WalkResult<T> = {
       edges: outcome.edges,
       hasMore: outcome.hasMore,
       partitions,
-      totalCount: () => (total ??= sumTotals(all, rounds.fetchTotal)),
+      totalCount: () =>
+        (total ??= sumTotals(all, rounds.fetchTotal, (ref) => {
+          result.partitions = split(result.partitions, source.families, [ref]);
+        })),
     };
+    return result;
   }
 }
 
@@ -452,17 +459,16 @@ class RoundKeeper<T> {
 type Refused = { ref: StreamRef; error: WindowTooLargeError }[];
 
 /**
- * The partitions with every refused sub-window halved (once per group and sub-window; the newer
- * half keeps the upper bound). A one-second window that is still refused fails with the upstream error.
+ * The partitions with every refused sub-window halved (once: a sub-window already halved, by an
+ * earlier refusal of another stream of its group, is left alone; the newer half keeps the upper
+ * bound). A one-second window that is still refused fails with the upstream error.
  */
 function split(partitions: Partition[], families: StreamFamily[], refused: Refused): Partition[] {
   const next = [...partitions];
-  const done = new Set<string>();
   for (const { ref, error } of refused) {
     const group = families[ref.family]!.group;
-    const id = `${group}:${ref.segment.hi}`;
-    if (done.has(id)) continue;
-    done.add(id);
+    const current = segmentsOf(next[group]!).some((s) => s.lo === ref.segment.lo && s.hi === ref.segment.hi);
+    if (!current) continue;
     const halved = splitSegment(next[group]!, ref.segment);
     if (!halved) throw error.upstream; // one second is as small as a window gets
     next[group] = halved;
@@ -560,15 +566,21 @@ async function merge<T>(
 /**
  * totalCount: the sum of the upstream totals of every stream of the window. The page's own reads
  * carry the totals of the streams it read; each other stream costs one `page_size: 1` read.
+ * A sub-window the walk never read may itself be too large: its halves are counted instead, and the
+ * split is reported (`splitFound`) so the page's cursors carry it and no later page asks again.
  */
-async function sumTotals<T>(readers: StreamReader<T>[], fetchPage: FetchPage<T>): Promise<number> {
-  // A sub-window the walk never read may itself be too large: count its halves instead.
+async function sumTotals<T>(
+  readers: StreamReader<T>[],
+  fetchPage: FetchPage<T>,
+  splitFound: (refused: Refused[number]) => void,
+): Promise<number> {
   const totalOf = async (ref: StreamRef): Promise<number> => {
     try {
       return (await fetchPage(ref, 1, 1)).total;
     } catch (error) {
       const parts = error instanceof WindowTooLargeError ? halves(ref.segment) : undefined;
       if (!parts) throw error instanceof WindowTooLargeError ? error.upstream : error;
+      splitFound({ ref, error: error as WindowTooLargeError });
       const [newer, older] = await Promise.all(parts.map((segment) => totalOf({ ...ref, segment })));
       return newer! + older!;
     }

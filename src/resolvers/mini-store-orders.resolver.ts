@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 
 import { connectionPage } from "../orders/connection-page.js";
 import { miniStoreOrdersPlan } from "../orders/plans/mini-store-orders.plan.js";
@@ -8,6 +9,7 @@ import { MiniStoreOrderConnection } from "../schema/connections/mini-store-order
 import { MiniStoreOrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
 import { FRESHNESS } from "./freshness.js";
+import { selectsTotalCount } from "./selects-total-count.js";
 
 @Resolver()
 export class MiniStoreOrdersResolver {
@@ -20,8 +22,14 @@ export class MiniStoreOrdersResolver {
   async miniStoreOrders(
     @Args() { filter, ...page }: MiniStoreOrdersArgs,
     @Ctx() ctx: OrdersContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MiniStoreOrderConnection> {
-    const result = await connectionPage(ctx, (settings) => miniStoreOrdersPlan(filter, ctx, settings), page);
+    const result = await connectionPage(
+      ctx,
+      (settings) => miniStoreOrdersPlan(filter, ctx, settings),
+      page,
+      selectsTotalCount(info),
+    );
     return connectionOf(MiniStoreOrderConnection, result);
   }
 }

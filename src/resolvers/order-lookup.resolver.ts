@@ -6,7 +6,7 @@ import { decodeOrderNodeId, type OrderEntityKey } from "../schema/node-id.js";
 import { Order, type AnyOrder } from "../schema/unions/order.union.js";
 import type { OrdersContext } from "../orders/context.js";
 import { badUserInput } from "../shared/bad-user-input.js";
-import { ORDER_SOURCE } from "../shared/order-source.js";
+import { isUint64Text, ORDER_SOURCE } from "../shared/order-source.js";
 import { loadOrder } from "../orders/load-order.js";
 import { OrderByNumberArgs } from "./order-lookup.args.js";
 import { FRESHNESS } from "./freshness.js";
@@ -41,12 +41,14 @@ export class OrderLookupResolver {
     @Args() { source, orderNumber }: OrderByNumberArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<AnyOrder | null> {
-    if (source === OrderSource.MINI_STORE && !ORDER_SOURCE.MINI_STORE.isEntityKey(orderNumber)) {
+    if (source === OrderSource.MINI_STORE && !isUint64Text(orderNumber)) {
       throw badUserInput(
         `A WeChat order number is an unsigned 64-bit integer in digits, got ${JSON.stringify(orderNumber)}`,
       );
     }
     if (orderNumber.trim() === "") throw badUserInput("orderNumber must not be empty");
+    // Well formed but not a key's one spelling ("0", leading zeros): no order has that number.
+    if (!ORDER_SOURCE[source].isEntityKey(orderNumber)) return Promise.resolve(null);
     return loadOrder(ctx, { source, key: orderNumber });
   }
 

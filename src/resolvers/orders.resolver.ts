@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 
 import { connectionPage } from "../orders/connection-page.js";
 import { ordersPlan } from "../orders/plans/orders.plan.js";
@@ -8,6 +9,7 @@ import { OrderConnection } from "../schema/connections/order-connection.type.js"
 import { OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
 import { FRESHNESS } from "./freshness.js";
+import { selectsTotalCount } from "./selects-total-count.js";
 
 @Resolver()
 export class OrdersResolver {
@@ -18,8 +20,17 @@ export class OrdersResolver {
       "A walk is a snapshot of its window: every order in it appears exactly once, in order, even while orders change." +
       FRESHNESS,
   })
-  async orders(@Args() { filter, ...page }: OrdersArgs, @Ctx() ctx: OrdersContext): Promise<OrderConnection> {
-    const result = await connectionPage(ctx, (settings) => ordersPlan(filter, ctx, settings), page);
+  async orders(
+    @Args() { filter, ...page }: OrdersArgs,
+    @Ctx() ctx: OrdersContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<OrderConnection> {
+    const result = await connectionPage(
+      ctx,
+      (settings) => ordersPlan(filter, ctx, settings),
+      page,
+      selectsTotalCount(info),
+    );
     return connectionOf(OrderConnection, result);
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 
 import { connectionPage } from "../orders/connection-page.js";
 import { weixin12315OrdersPlan } from "../orders/plans/weixin12315-orders.plan.js";
@@ -8,6 +9,7 @@ import { Weixin12315OrderConnection } from "../schema/connections/weixin12315-or
 import { Weixin12315OrdersArgs } from "../schema/filters/connection.args.js";
 import type { OrdersContext } from "../orders/context.js";
 import { FRESHNESS } from "./freshness.js";
+import { selectsTotalCount } from "./selects-total-count.js";
 
 @Resolver()
 export class Weixin12315OrdersResolver {
@@ -19,11 +21,13 @@ export class Weixin12315OrdersResolver {
   async weixin12315Orders(
     @Args() { filter, ...page }: Weixin12315OrdersArgs,
     @Ctx() ctx: OrdersContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Weixin12315OrderConnection> {
     const result = await connectionPage(
       ctx,
       (settings) => weixin12315OrdersPlan(filter, ctx, settings),
       page,
+      selectsTotalCount(info),
     );
     return connectionOf(Weixin12315OrderConnection, result);
   }

@@ -291,12 +291,15 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
     close() {
       closing ??= (async () => {
         draining = true;
+        admission.close(); // work not started: 503 + Retry-After now, not after the backlog drains
         await apollo.stop(); // drain plugin: fastify stops accepting and waits for requests in flight
         if (!deps.sources) await closeUpstreamSources(sources);
         await metrics?.close();
+        // Without an offline queue QUIT fails while Redis is down, and a Redis that never became ready
+        // (refused password, unreachable) has nothing to flush: then just drop the connection.
         await cache.close();
-        // Without an offline queue QUIT fails while Redis is down: then just drop the connection.
-        await redis?.quit().catch(() => redis.disconnect());
+        if (redis?.status === "ready") await redis.quit().catch(() => redis.disconnect());
+        else redis?.disconnect();
       })();
       return closing;
     },

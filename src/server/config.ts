@@ -62,6 +62,8 @@ export interface AdmissionLimits {
   concurrent: number;
   /** Operations allowed to wait for a slot; beyond that the request is refused with 503. */
   queued: number;
+  /** Time budget of one operation: one that cannot start in time to finish within it is refused (503). */
+  deadlineMs: number;
 }
 
 export interface Limits {
@@ -75,6 +77,8 @@ export interface Limits {
   maxTokens: number;
   /** Longest string accepted in an argument or variable. */
   maxStringLength: number;
+  /** Representations one operation may pass to `_entities` (each can be an upstream call). */
+  maxEntityRepresentations: number;
 }
 
 export interface Config {
@@ -191,6 +195,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(256 * 1024),
   MAX_QUERY_TOKENS: integer(100, 1_000_000).default(10_000),
   MAX_STRING_LENGTH: integer(16, 1_000_000).default(4096),
+  MAX_ENTITY_REPRESENTATIONS: integer(1, 100_000).default(500),
   CORS_ORIGINS: origins(),
   INTROSPECTION: boolean(),
   LANDING_PAGE: boolean(),
@@ -200,6 +205,7 @@ const envSchema = z.object({
   UPSTREAM_QUEUE_LIMIT: integer(0, 1_000_000),
   MAX_CONCURRENT_OPERATIONS: integer(1, 10_000).default(16),
   MAX_QUEUED_OPERATIONS: integer(0, 1_000_000).default(1000),
+  OPERATION_DEADLINE_MS: integer(100, 600_000).default(10_000),
   UPSTREAM_MAX_PAGE_SIZE: integer(1, 10_000),
   WECHAT_CALLS_PER_MINUTE: integer(1, 10_000_000),
   WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
@@ -302,6 +308,7 @@ export function loadConfig(env: Env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxTokens: e.MAX_QUERY_TOKENS,
       maxStringLength: e.MAX_STRING_LENGTH,
+      maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : [STUDIO_ORIGIN]),
     introspection: e.INTROSPECTION ?? explorable,
@@ -317,6 +324,7 @@ export function loadConfig(env: Env): Config {
     admission: {
       concurrent: e.MAX_CONCURRENT_OPERATIONS,
       queued: e.MAX_QUEUED_OPERATIONS,
+      deadlineMs: e.OPERATION_DEADLINE_MS,
     },
     ...(e.UPSTREAM_MAX_PAGE_SIZE ? { upstreamMaxPageSize: e.UPSTREAM_MAX_PAGE_SIZE } : {}),
     budget: {

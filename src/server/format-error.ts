@@ -4,7 +4,7 @@ import {
   ApolloServerValidationErrorCode,
   unwrapResolverError,
 } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 import { UpstreamError } from "../datasources/errors.js";
 import { scrubSecretsInText } from "./logger.js";
@@ -20,10 +20,23 @@ export const graphqlErrorBody = (message: string, code: string) => ({
   errors: [{ message, extensions: { code } }],
 });
 
-/** True for errors the client is meant to read (they carry a code other than INTERNAL_SERVER_ERROR). */
-export function isExpectedError(formatted: GraphQLFormattedError): boolean {
-  const code = formatted.extensions?.code;
-  return typeof code === "string" && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
+/**
+ * A code-less GraphQLError Apollo answers with a 4xx status (a persisted query with a mismatched hash
+ * or an unsupported version): the client's mistake, answered as BAD_REQUEST.
+ */
+const isCodelessRequestError = (error: unknown): boolean => {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+};
+
+/** True for errors the client is meant to read (a code other than INTERNAL_SERVER_ERROR, or a 4xx). */
+export function isExpectedError(error: GraphQLFormattedError | GraphQLError): boolean {
+  const code = error.extensions?.code;
+  return (
+    (typeof code === "string" && code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) ||
+    isCodelessRequestError(error)
+  );
 }
 
 export interface FormatErrorOptions {
@@ -55,6 +68,9 @@ export function createFormatError(options: FormatErrorOptions) {
           ...(original.upstreamCode !== undefined ? { upstreamCode: original.upstreamCode } : {}),
         },
       };
+    }
+    if (isCodelessRequestError(original)) {
+      return { message: scrub(message), ...where, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
     }
     if (isExpectedError(formatted)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

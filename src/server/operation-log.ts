@@ -7,6 +7,7 @@ import { getOperationAST, type GraphQLError } from "graphql";
 
 import { UpstreamError } from "../datasources/errors.js";
 import { upstreamCallObserver } from "../datasources/http/call-observer.js";
+import { operationCallShares } from "../datasources/http/operation-call-share.js";
 import { graphqlRequestAnswered } from "../telemetry/index.js";
 import type { OperationRecord, ServerContext } from "./context.js";
 import { isExpectedError } from "./format-error.js";
@@ -61,7 +62,8 @@ function errorCodesOf(body: unknown): string[] {
 
 /**
  * Runs `execute` (the Apollo handler) with every upstream call it causes, loaders included, counted
- * into `record`, then writes the operation's log line.
+ * into `record` and held to the operation's fair share of each source's call slots, then writes the
+ * operation's log line.
  */
 export async function observeOperation<T>(
   request: FastifyRequest,
@@ -70,10 +72,12 @@ export async function observeOperation<T>(
   execute: () => T | Promise<T>,
 ): Promise<T> {
   const started = performance.now();
-  const body = await upstreamCallObserver.run((event) => {
-    record.upstreamCalls += 1;
-    if (!event.ok) record.upstreamFailures += 1;
-  }, execute);
+  const body = await operationCallShares.run(new Map(), () =>
+    upstreamCallObserver.run((event) => {
+      record.upstreamCalls += 1;
+      if (!event.ok) record.upstreamFailures += 1;
+    }, execute),
+  );
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
   const errorCodes =
     record.errorCodes.length > 0 || reply.statusCode < 400 ? record.errorCodes : errorCodesOf(body);

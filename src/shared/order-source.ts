@@ -30,6 +30,9 @@ export interface OrderSourceEntry {
 
 const UINT64_MAX = 2n ** 64n - 1n;
 
+/** Text that WeChat would read as a uint64 `order_id` (digits, leading zeros allowed, at most 2^64 − 1). */
+export const isUint64Text = (text: string): boolean => /^\d{1,20}$/.test(text) && BigInt(text) <= UINT64_MAX;
+
 export const ORDER_SOURCE: Readonly<Record<OrderSourceName, OrderSourceEntry>> = {
   MINI_STORE: {
     typeNames: {
@@ -42,8 +45,9 @@ export const ORDER_SOURCE: Readonly<Record<OrderSourceName, OrderSourceEntry>> =
     rank: 0,
     maxPageSize: 10_000,
     entityKeyField: "orderId",
-    // WeChat `order_id`: an unsigned 64-bit integer written in digits.
-    isEntityKey: (text) => /^\d{1,20}$/.test(text) && BigInt(text) <= UINT64_MAX,
+    // WeChat `order_id`: an unsigned 64-bit integer from 1, in its one canonical spelling. WeChat reads
+    // "078596878913" as order 78596878913 and refuses "0" as a bad parameter; neither names an order.
+    isEntityKey: (text) => /^[1-9]\d{0,19}$/.test(text) && isUint64Text(text),
   },
   WEIXIN12315: {
     typeNames: {

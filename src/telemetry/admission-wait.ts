@@ -3,8 +3,8 @@ import { SpanKind } from "./span.js";
 import { tracer, tracingEnabled } from "./tracing.js";
 
 export interface AdmissionWait {
-  /** The operation got a slot, or its caller left first; idempotent. */
-  end(outcome: "admitted" | "cancelled"): void;
+  /** The operation got a slot, its caller left first, or it was refused (deadline, shutdown); idempotent. */
+  end(outcome: "admitted" | "cancelled" | "refused"): void;
 }
 
 /** An operation queued for an execution slot: the queue-depth gauge and, with tracing on, a span for the wait. */

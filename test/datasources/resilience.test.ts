@@ -106,7 +106,7 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
     expect(calls(sim)).toEqual({ [LIST]: 1 });
   });
 
-  it("malformed JSON → UPSTREAM_BAD_RESPONSE, not retried", async () => {
+  it("malformed JSON is retried like any transient failure, then UPSTREAM_BAD_RESPONSE", async () => {
     sim.setFaults({ mode: "malformedJson", endpoints: [LIST] });
     const error = await expectUpstreamError(
       mini.listOrders(recentWindow(sim.now())),
@@ -114,7 +114,13 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
     );
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
     expect(error.message).toContain("not JSON");
-    expect(calls(sim)).toEqual({ [LIST]: 1 });
+    expect(calls(sim)).toEqual({ [LIST]: 3 }); // FAST_HTTP's 3 attempts
+
+    sim.resetStats();
+    sim.setFaults({ mode: "malformedJson", times: 1, endpoints: [LIST] });
+    const page = await mini.listOrders(recentWindow(sim.now()));
+    expect(page.totalNum).toBeGreaterThan(0);
+    expect(calls(sim)).toEqual({ [LIST]: 2 });
   });
 
   it("a body that breaks the wire schema → UPSTREAM_BAD_RESPONSE naming the field path", async () => {
@@ -144,12 +150,13 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
     expect(error.message).toContain("timed out");
   });
 
-  it("the breaker opens after consecutive failures, fails fast, and recovers through a half-open probe", async () => {
+  it("the breaker opens on the failure rate once the window holds enough calls, fails fast, and recovers through a half-open probe", async () => {
     const guarded = client({
       http: {
         ...FAST_HTTP,
         retry: { ...FAST_HTTP.retry, maxAttempts: 1 },
-        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 100 },
+        // The token call and one list call succeed first: 2 failures of 4 attempts exceed 40%, 1 of 3 does not.
+        breaker: { failureRate: 0.4, samplingWindowMs: 5_000, minimumCalls: 2, halfOpenAfterMs: 100 },
       },
     });
     await guarded.listOrders(recentWindow(sim.now()));
@@ -181,7 +188,7 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
       http: {
         ...FAST_HTTP,
         retry: { ...FAST_HTTP.retry, maxAttempts: 1 },
-        breaker: { consecutiveFailures: 1, halfOpenAfterMs: 100 },
+        breaker: { failureRate: 0.2, samplingWindowMs: 5_000, minimumCalls: 1, halfOpenAfterMs: 100 },
       },
     });
     await guarded.checkReady(); // token cached
@@ -203,7 +210,7 @@ describe("HTTP resilience (against the WeChat simulator)", () => {
       http: {
         ...FAST_HTTP,
         retry: { ...FAST_HTTP.retry, maxAttempts: 1 },
-        breaker: { consecutiveFailures: 1, halfOpenAfterMs: 100 },
+        breaker: { failureRate: 0.2, samplingWindowMs: 5_000, minimumCalls: 1, halfOpenAfterMs: 100 },
       },
     });
     await guarded.listOrders(recentWindow(sim.now()));

@@ -19,7 +19,7 @@ export const WX12315 = { appId: "ds12315app", appSecret: "ds-12315-secret-9c8b7a
 /** Tiny backoff so retries cost milliseconds; a breaker that stays out of the way unless a test wants it. */
 export const FAST_HTTP: UpstreamHttpTuning = {
   retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4, maxTotalMs: 5_000 },
-  breaker: { consecutiveFailures: 1_000, halfOpenAfterMs: 50 },
+  breaker: { failureRate: 0.99, samplingWindowMs: 1_000, minimumCalls: 1_000_000, halfOpenAfterMs: 50 },
 };
 
 /** A pino logger at debug level writing into `lines`. */

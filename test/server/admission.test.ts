@@ -119,7 +119,7 @@ describe("operation admission (MAX_CONCURRENT_OPERATIONS=2, MAX_QUEUED_OPERATION
 
 describe("admission settings", () => {
   it("default to 16 operations at once and 1000 waiting, and reject nonsense", () => {
-    expect(loadConfig({}).admission).toEqual({ concurrent: 16, queued: 1000 });
+    expect(loadConfig({}).admission).toEqual({ concurrent: 16, queued: 1000, deadlineMs: 10_000 });
     expect(() => loadConfig({ MAX_CONCURRENT_OPERATIONS: "0" })).toThrow(/MAX_CONCURRENT_OPERATIONS/);
     expect(() => loadConfig({ MAX_QUEUED_OPERATIONS: "many" })).toThrow(/MAX_QUEUED_OPERATIONS/);
   });

@@ -111,12 +111,12 @@ describe("GET requests", () => {
     expect(codes).toEqual(["BAD_REQUEST"]);
   });
 
-  it("GET mutation → 405 BAD_REQUEST (GET never runs a mutation)", async () => {
+  it("GET mutation → 400 GRAPHQL_VALIDATION_FAILED (the subgraph serves queries only)", async () => {
     const { status, codes, body } = await get("mutation { cancelOrder }");
-    expect(status).toBe(405);
-    expect(codes).toEqual(["BAD_REQUEST"]);
-    expect(body.errors[0]!.message).toBe(
-      "GET requests only support query operations, not mutation operations",
+    expect(status).toBe(400);
+    expect(codes).toContain("GRAPHQL_VALIDATION_FAILED");
+    expect(body.errors.map((e) => e.message)).toContain(
+      "This service serves queries only; a mutation cannot be executed.",
     );
   });
 });

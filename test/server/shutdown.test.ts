@@ -1,4 +1,6 @@
-// SIGTERM during a slow upstream call: the built service finishes that request, then exits 0.
+// SIGTERM during a slow upstream call: the built service finishes that request, then exits 0. With a
+// backlog, work not started is answered 503 + Retry-After at once and in-flight work drains; a Redis
+// that refuses the password does not change the exit code.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { once } from "node:events";
@@ -34,7 +36,8 @@ afterAll(async () => {
 });
 
 /** Starts `node dist/server/main.js` in production mode against the simulators; resolves to its base URL. */
-async function startService(): Promise<string> {
+async function startService(env: Record<string, string> = {}): Promise<string> {
+  lines.length = 0;
   child = spawn(process.execPath, [MAIN], {
     cwd: tmpdir(), // away from any developer's .env
 
@@ -52,6 +55,7 @@ async function startService(): Promise<string> {
       WX12315_API_BASE: simulators.weixin12315.url,
       WX12315_APP_ID: TEST_CREDENTIALS.wx12315AppId,
       WX12315_APP_SECRET: TEST_CREDENTIALS.wx12315AppSecret,
+      ...env,
     },
   });
   const listening = new Promise<string>((resolve, reject) => {
@@ -63,6 +67,17 @@ async function startService(): Promise<string> {
     child!.once("exit", (code) => reject(new Error(`service exited early with code ${code}`)));
   });
   return listening;
+}
+
+function lookup(url: string, orderId: string): Promise<Response> {
+  return fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: "query($n: String!) { orderByNumber(source: MINI_STORE, orderNumber: $n) { __typename } }",
+      variables: { n: orderId },
+    }),
+  });
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -100,5 +115,57 @@ describe("graceful shutdown", () => {
       expect.arrayContaining(["shutting down: draining in-flight operations", "stopped"]),
     );
     expect(messages.indexOf("graphql operation")).toBeLessThan(messages.indexOf("stopped"));
+  });
+
+  it("with 300 operations queued: the waiting ones get 503 + Retry-After, in-flight ones finish, exit 0", async () => {
+    const url = await startService({ MAX_CONCURRENT_OPERATIONS: "4", OPERATION_DEADLINE_MS: "600000" });
+    const orderId = String(simulators.wechat.orders()[0]!.order_id);
+    const warm = await lookup(url, orderId); // token cached: each operation below is one upstream call
+    expect(warm.status).toBe(200);
+    simulators.wechat.resetStats();
+    simulators.wechat.setFaults({ latencyMs: 1_500 });
+    try {
+      const answers = Array.from({ length: 300 }, () =>
+        lookup(url, orderId).then(
+          async (response) => ({
+            status: response.status,
+            retryAfter: response.headers.get("retry-after"),
+            body: await response.text(),
+          }),
+          (error: Error) => ({ status: 0, retryAfter: null, body: error.message }),
+        ),
+      );
+      await until(() => (simulators.wechat.stats().calls["product/order/get"] ?? 0) >= 4);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the rest parsed and queued
+      const exited = once(child!, "exit");
+      child!.kill("SIGTERM");
+      const outcomes = await Promise.all(answers);
+      const [code, signal] = (await exited) as [number | null, string | null];
+
+      const ok = outcomes.filter((o) => o.status === 200);
+      const refused = outcomes.filter((o) => o.status === 503);
+      console.info(
+        `SIGTERM with 300 queued: ${ok.length} answered 200, ${refused.length} answered 503, exit ${code}`,
+      );
+      expect(outcomes.filter((o) => o.status !== 200 && o.status !== 503)).toEqual([]);
+      expect(ok.length).toBeGreaterThanOrEqual(4); // in flight when the signal came
+      expect(ok.length).toBe(simulators.wechat.stats().calls["product/order/get"]);
+      for (const refusal of refused) {
+        expect(refusal.retryAfter).not.toBeNull();
+        expect(refusal.body).toContain("SERVICE_OVERLOADED");
+      }
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+    } finally {
+      simulators.wechat.setFaults({});
+    }
+  }, 60_000);
+
+  it("exits 0 on SIGTERM when Redis refuses the password", async () => {
+    const url = await startService({ REDIS_URL: "redis://nobody-i17:wrong-password@127.0.0.1:6379" });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    const exited = once(child!, "exit");
+    child!.kill("SIGTERM");
+    const [code, signal] = (await exited) as [number | null, string | null];
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 });

@@ -83,9 +83,10 @@ describe("after a known mix of requests", () => {
     // Two 502s then a success: three requests for one call.
     stack.weixin12315.setFaults({ mode: "http502", times: 2 });
     expect((await stack.graphql(`{ weixin12315Orders(first: 5) { totalCount } }`)).errors).toBeUndefined();
-    // 502 from now on: 3 + 2 requests open the breaker (5 consecutive failures); the 6th attempt is never sent.
+    // 502 from now on: the breaker opens once its window holds 20 attempts, more than half failed: 2 ok
+    // + 2 failed so far, so 5 operations of 3 failing attempts and the 6th operation's first attempt.
     stack.weixin12315.setFaults({ mode: "http502" });
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 6; i++) {
       const failed = await stack.graphql(`{ weixin12315Orders(first: 5) { totalCount } }`);
       expect(failed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     }
@@ -103,7 +104,7 @@ describe("after a known mix of requests", () => {
       "product/order/get_list": 13,
       "product/order/get": 1,
     });
-    expect(weixin12315).toEqual({ "md.shop.order.list": 1 + 3 + 5 });
+    expect(weixin12315).toEqual({ "md.shop.order.list": 1 + 3 + 5 * 3 + 1 });
   });
 
   it("labels each request with its outcome: ok or the contract error code", () => {
@@ -112,7 +113,7 @@ describe("after a known mix of requests", () => {
     expect(outcome(samples, { ...list, outcome: "UPSTREAM_RATE_LIMITED" })).toBe(1);
     const mall = { source: "WEIXIN12315", endpoint: "md.shop.order.list" };
     expect(outcome(samples, { ...mall, outcome: "ok" })).toBe(2);
-    expect(outcome(samples, { ...mall, outcome: "UPSTREAM_UNAVAILABLE" })).toBe(7);
+    expect(outcome(samples, { ...mall, outcome: "UPSTREAM_UNAVAILABLE" })).toBe(2 + 16);
     const labelSets = series(samples, "orders_upstream_requests_total").map((s) =>
       Object.keys(s.labels).sort(),
     );
@@ -134,7 +135,7 @@ describe("after a known mix of requests", () => {
     expect(one("orders_circuit_state", { source: "WEIXIN12315" })).toBe(2);
     expect(one("orders_graphql_requests_total", { outcome: "ok" })).toBe(okAnswers);
     expect(one("orders_graphql_requests_total", { outcome: "UPSTREAM_RATE_LIMITED" })).toBe(1);
-    expect(one("orders_graphql_requests_total", { outcome: "UPSTREAM_UNAVAILABLE" })).toBe(2);
+    expect(one("orders_graphql_requests_total", { outcome: "UPSTREAM_UNAVAILABLE" })).toBe(6);
     expect(one("orders_graphql_request_duration_seconds_count", { result: "ok" })).toBe(okAnswers);
     expect(one("orders_admission_queue_depth")).toBe(0);
     expect(one("orders_admission_rejections_total")).toBe(0);

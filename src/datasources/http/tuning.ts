@@ -10,6 +10,11 @@ export interface UpstreamHttpTuning {
   concurrency?: number;
   /** Calls allowed to wait for a slot; beyond that a call fails fast as unavailable. */
   queueLimit?: number;
+  /**
+   * Calls one GraphQL operation may have in flight or waiting at this source at once (its fair share
+   * of `concurrency`); its further calls wait in its own queue. Default: half of `concurrency`.
+   */
+  operationShare?: number;
   retry?: {
     /** Attempts per call, the first included. */
     maxAttempts?: number;
@@ -20,8 +25,15 @@ export interface UpstreamHttpTuning {
     maxTotalMs?: number;
   };
   breaker?: {
-    /** Consecutive unavailable attempts that open the breaker. */
-    consecutiveFailures?: number;
+    /**
+     * Share of failed attempts (unavailable, or a body that is not JSON) over the sampling window that
+     * opens the breaker, in (0, 1): a partly failing upstream is retried through, a dead one fails fast.
+     */
+    failureRate?: number;
+    /** The sliding window the failure rate is measured over. */
+    samplingWindowMs?: number;
+    /** Attempts the window must hold before the rate can open the breaker (no verdict on a handful). */
+    minimumCalls?: number;
     /** Time the breaker stays open before one half-open probe is let through. */
     halfOpenAfterMs?: number;
   };
@@ -42,8 +54,9 @@ export const DEFAULT_HTTP_TUNING: ResolvedHttpTuning = {
   // latency, with room for another request's first calls (measured: 8 took two rounds, 600 ms at 250 ms a call).
   concurrency: 16,
   queueLimit: 1_000,
+  operationShare: 4,
   retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 2_000, maxTotalMs: 20_000 },
-  breaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+  breaker: { failureRate: 0.5, samplingWindowMs: 10_000, minimumCalls: 20, halfOpenAfterMs: 10_000 },
 };
 
 /** `over` on top of `base`, field by field (nested `retry` and `breaker` too); undefined fields do not override. */
@@ -59,9 +72,11 @@ export function mergeHttpTuning(
   };
 }
 
-/** A tuning completed with the defaults. */
+/** A tuning completed with the defaults (an operation's share follows the concurrency unless set). */
 export function resolveHttpTuning(tuning?: UpstreamHttpTuning): ResolvedHttpTuning {
-  return mergeHttpTuning(DEFAULT_HTTP_TUNING, tuning) as ResolvedHttpTuning;
+  const resolved = mergeHttpTuning(DEFAULT_HTTP_TUNING, tuning) as ResolvedHttpTuning;
+  const operationShare = tuning?.operationShare ?? Math.max(1, Math.ceil(resolved.concurrency / 2));
+  return { ...resolved, operationShare };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

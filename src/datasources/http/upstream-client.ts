@@ -5,8 +5,8 @@ import {
   BrokenCircuitError,
   BulkheadRejectedError,
   CircuitState,
-  ConsecutiveBreaker,
   ExponentialBackoff,
+  SamplingBreaker,
   TaskCancelledError,
   bulkhead,
   circuitBreaker,
@@ -31,12 +31,14 @@ import {
   UpstreamAuthFailedError,
   UpstreamBusinessError,
   UpstreamError,
+  UpstreamMalformedBodyError,
   UpstreamQueueFullError,
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
   type UpstreamErrorOptions,
 } from "../errors.js";
 import { reportUpstreamCall } from "./call-observer.js";
+import { operationCallShare } from "./operation-call-share.js";
 import { redactedTarget } from "./redact.js";
 import { resolveHttpTuning, type ResolvedHttpTuning, type UpstreamHttpTuning } from "./tuning.js";
 import { parseLosslessBody, validateWireBody } from "./wire-body.js";
@@ -129,7 +131,8 @@ const isAbort = (error: unknown): boolean =>
  * The one HTTP lifecycle every upstream call goes through, in this order:
  * retry (exponential backoff, full jitter, bounded attempts and total time)
  *   → the source's call budget (waits within a bound, else UPSTREAM_RATE_LIMITED unsent)
- *   → bulkhead (per-source concurrency; a readiness probe skips it) → circuit breaker → one attempt:
+ *   → bulkhead (per-source concurrency; a readiness probe skips it) → circuit breaker (failure rate
+ *   over a window) → one attempt:
  *     `attemptHeaders` hook (per attempt: signatures must be fresh) → serialise → keep-alive pool
  *     → HTTP status → lossless parse → `envelopeError` hook → wire schema.
  * Every call is logged at debug level and reported to the call observer once it settles.
@@ -179,13 +182,20 @@ export abstract class UpstreamClient {
       },
     );
     this.bulkhead = bulkhead(this.tuning.concurrency, this.tuning.queueLimit);
+    const { failureRate, samplingWindowMs, minimumCalls, halfOpenAfterMs } = this.tuning.breaker;
     this.breaker = circuitBreaker(
       handleWhen(
-        (error) => error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError),
+        (error) =>
+          (error instanceof UpstreamUnavailableError && !(error instanceof CircuitOpenError)) ||
+          error instanceof UpstreamMalformedBodyError,
       ),
       {
-        breaker: new ConsecutiveBreaker(this.tuning.breaker.consecutiveFailures),
-        halfOpenAfter: this.tuning.breaker.halfOpenAfterMs,
+        breaker: new SamplingBreaker({
+          threshold: failureRate,
+          duration: samplingWindowMs,
+          minimumRps: (minimumCalls * 1000) / samplingWindowMs,
+        }),
+        halfOpenAfter: halfOpenAfterMs,
       },
     );
     recordCircuitState(this.source, "closed");
@@ -194,6 +204,11 @@ export abstract class UpstreamClient {
       const level = state === CircuitState.Open ? "warn" : "info";
       this.logger[level]({ breaker: BREAKER_STATES[state] }, "upstream circuit breaker changed state");
     });
+  }
+
+  /** A call slot of this source is free and no call waits for one. */
+  private idleSlotFree(): boolean {
+    return this.bulkhead.executionSlots > 0 && this.bulkhead.queueSlots === this.tuning.queueLimit;
   }
 
   /** The source's circuit breaker, for readiness checks and diagnostics. */
@@ -224,12 +239,16 @@ export abstract class UpstreamClient {
     return false;
   }
 
-  /** Whether a failed attempt is worth another (default: transient unavailability, not a local refusal). */
+  /**
+   * Whether a failed attempt is worth another (default: transient unavailability or a body cut short,
+   * not a local refusal).
+   */
   protected isRetryable(error: UpstreamError): boolean {
     return (
-      error instanceof UpstreamUnavailableError &&
-      !(error instanceof CircuitOpenError) &&
-      !(error instanceof UpstreamQueueFullError)
+      (error instanceof UpstreamUnavailableError &&
+        !(error instanceof CircuitOpenError) &&
+        !(error instanceof UpstreamQueueFullError)) ||
+      error instanceof UpstreamMalformedBodyError
     );
   }
 
@@ -245,7 +264,15 @@ export abstract class UpstreamClient {
     let attempts = 0;
     let lastError: UpstreamError | undefined;
     let failure: unknown;
+    const share = operationCallShare(this.source, this.tuning.operationShare);
+    let shareHeld = false;
     try {
+      // Beyond its share, an operation may still take a slot no one is waiting for (nobody's loss).
+      if (share?.tryAcquire()) shareHeld = true;
+      else if (share && !this.idleSlotFree()) {
+        await share.acquire(deadline);
+        shareHeld = true;
+      }
       return await this.retryPolicy.execute(async () => {
         // A backoff that ran past the budget starts no new attempt: the last real failure stands.
         if (deadline.aborted && lastError) throw lastError;
@@ -271,6 +298,7 @@ export abstract class UpstreamClient {
       }
       throw failure;
     } finally {
+      if (shareHeld) share!.release();
       this.settle(request, performance.now() - started, attempts, failure);
     }
   }

@@ -2,14 +2,18 @@
 import { parse } from "lossless-json";
 import type { z } from "zod";
 
-import { UpstreamBadResponseError, type UpstreamErrorOptions } from "../errors.js";
+import {
+  UpstreamBadResponseError,
+  UpstreamMalformedBodyError,
+  type UpstreamErrorOptions,
+} from "../errors.js";
 
 /** Parses JSON keeping every number as a `LosslessNumber` (19-digit ids and `56.00` survive as written). */
 export function parseLosslessBody(text: string, where: UpstreamErrorOptions): unknown {
   try {
     return parse(text);
   } catch (cause) {
-    throw new UpstreamBadResponseError(`response body is not JSON (${text.length} bytes)`, {
+    throw new UpstreamMalformedBodyError(`response body is not JSON (${text.length} bytes)`, {
       ...where,
       cause,
     });

@@ -7,6 +7,7 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphq
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../pagination/connection.js";
 import { isPagedConnection } from "../../schema/connections/paged-connection.js";
 import type { Limits } from "../config.js";
+import { entityRepresentationsRefusal } from "./entity-representations.js";
 
 const httpBadRequest = { status: 400 };
 
@@ -45,18 +46,21 @@ export function operationCost(options: Omit<Parameters<typeof getComplexity>[0],
   });
 }
 
-/** The first string (literal or variable) longer than `max`, as a path for the error message. */
+/**
+ * The first string (literal or variable) longer than `max`, as a path for the error message. An
+ * explicit stack, not recursion: variables nest as deeply as the body allows (an unused variable
+ * 8,000 objects deep is 40 KB), and JSON.parse accepts what a recursive walk would overflow on.
+ */
 function overlongString(value: unknown, max: number, path: string): string | undefined {
-  if (typeof value === "string") return value.length > max ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = overlongString(item, max, `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const found = overlongString(item, max, `${path}.${key}`);
-      if (found) return found;
+  const pending: [unknown, string][] = [[value, path]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, at] = next;
+    if (typeof item === "string") {
+      if (item.length > max) return at;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push([item[i], `${at}[${i}]`]);
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, inner] of Object.entries(item).reverse()) pending.push([inner, `${at}.${key}`]);
     }
   }
   return undefined;
@@ -98,6 +102,17 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
                 extensions: { code: "BAD_USER_INPUT", http: httpBadRequest, maximum: max },
               },
             );
+          }
+
+          if (operation) {
+            const refusal = entityRepresentationsRefusal(
+              schema,
+              document,
+              operation,
+              request.variables ?? {},
+              limits,
+            );
+            if (refusal) throw refusal;
           }
 
           const costShape = costShapeOf(operationName, request.variables ?? {});

@@ -33,21 +33,50 @@ export function nestingDepthOf(source: string): number {
   return deepest;
 }
 
+/** How deeply arrays and objects nest in a JSON value (variables, extensions), without recursion. */
+function valueDepthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Brackets allowed per level of field depth (arguments, input objects, inline fragments), plus slack. */
 const maxNestingFor = (limits: Limits) => limits.maxDepth * 4 + 16;
 
-/** `preHandler` of /graphql: refuses a pathologically nested document before Apollo parses it. */
+/** A JSON value's depth; GET carries variables and extensions as JSON text, measured by its brackets. */
+const depthOf = (value: unknown) => (typeof value === "string" ? nestingDepthOf(value) : valueDepthOf(value));
+
+/**
+ * `preHandler` of /graphql: refuses a pathologically nested document before Apollo parses it, and
+ * variables or extensions nested deeper than any input of the schema (every later walk over them,
+ * ours or a library's, is then safe to recurse).
+ */
 export function nestingGuard(limits: Limits) {
   const maxNesting = maxNestingFor(limits);
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const params = (request.method === "GET" ? request.query : request.body) as
-      { query?: unknown } | undefined;
-    if (typeof params?.query !== "string" || nestingDepthOf(params.query) <= maxNesting) return;
-    request.log.info({ status: 400, errorCodes: ["GRAPHQL_PARSE_FAILED"] }, "rejected: nesting too deep");
-    const body = graphqlErrorBody(
-      `Query is nested too deeply: more than ${maxNesting} levels of brackets.`,
-      "GRAPHQL_PARSE_FAILED",
-    );
+      { query?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+    let refusal: { code: string; message: string } | undefined;
+    if (typeof params?.query === "string" && nestingDepthOf(params.query) > maxNesting) {
+      refusal = {
+        code: "GRAPHQL_PARSE_FAILED",
+        message: `Query is nested too deeply: more than ${maxNesting} levels of brackets.`,
+      };
+    } else if (depthOf(params?.variables) > maxNesting || depthOf(params?.extensions) > maxNesting) {
+      refusal = {
+        code: "BAD_USER_INPUT",
+        message: `Variables or extensions are nested too deeply: more than ${maxNesting} levels.`,
+      };
+    }
+    if (!refusal) return;
+    request.log.info({ status: 400, errorCodes: [refusal.code] }, "rejected: nesting too deep");
+    const body = graphqlErrorBody(refusal.message, refusal.code);
     await reply.code(400).type("application/json; charset=utf-8").send(JSON.stringify(body));
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "graphql";
 
 import type { Limits } from "../config.js";
+import { supportedOperationTypesRule } from "./operation-types.js";
 
 /** How a measure folds a selection set: what one field adds, and how siblings combine. */
 interface SelectionMeasure {
@@ -87,9 +88,10 @@ function operationLimitRule(
   };
 }
 
-/** Validation rules for depth and aliases. */
+/** Validation rules for depth and aliases (and for operation types the schema cannot execute). */
 export function limitValidationRules(limits: Limits): ValidationRule[] {
   return [
+    supportedOperationTypesRule,
     operationLimitRule(
       DEPTH,
       limits.maxDepth,
