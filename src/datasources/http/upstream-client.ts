@@ -264,15 +264,7 @@ export abstract class UpstreamClient {
     let attempts = 0;
     let lastError: UpstreamError | undefined;
     let failure: unknown;
-    const share = operationCallShare(this.source, this.tuning.operationShare);
-    let shareHeld = false;
     try {
-      // Beyond its share, an operation may still take a slot no one is waiting for (nobody's loss).
-      if (share?.tryAcquire()) shareHeld = true;
-      else if (share && !this.idleSlotFree()) {
-        await share.acquire(deadline);
-        shareHeld = true;
-      }
       return await this.retryPolicy.execute(async () => {
         // A backoff that ran past the budget starts no new attempt: the last real failure stands.
         if (deadline.aborted && lastError) throw lastError;
@@ -298,7 +290,6 @@ export abstract class UpstreamClient {
       }
       throw failure;
     } finally {
-      if (shareHeld) share!.release();
       this.settle(request, performance.now() - started, attempts, failure);
     }
   }
@@ -390,8 +381,18 @@ export abstract class UpstreamClient {
       );
     const guarded = () => this.breaker.execute(exchange, deadline);
     await this.spendBudget(where, deadline);
+    const share = operationCallShare(this.source, this.tuning.operationShare);
+    let shareHeld = false;
     try {
       if (request.probe) return await guarded();
+      // Beyond its share, an operation may still take a slot no one is waiting for (nobody's loss).
+      // Decided with no await before the bulkhead takes the slot: else a burst of calls all see the
+      // same idle slots and all queue at the bulkhead, ahead of other operations' calls.
+      if (share?.tryAcquire()) shareHeld = true;
+      else if (share && !this.idleSlotFree()) {
+        await share.acquire(deadline);
+        shareHeld = true;
+      }
       // A queued call is started from the one that frees the slot: bound, its span and call observer stay
       // those of the operation that made it (binding costs microseconds, so only when it will queue).
       return await this.bulkhead.execute(
@@ -404,6 +405,8 @@ export abstract class UpstreamClient {
         throw new UpstreamQueueFullError("too many calls waiting for this source", where);
       }
       throw error;
+    } finally {
+      if (shareHeld) share!.release();
     }
   }
 
