@@ -125,8 +125,12 @@ describe("graceful shutdown", () => {
     simulators.wechat.resetStats();
     simulators.wechat.setFaults({ latencyMs: 1_500 });
     try {
-      const answers = Array.from({ length: 300 }, () =>
-        lookup(url, orderId).then(
+      // Each asks for an order no other asks for (seeded, then unknown ids: still one call each): with
+      // identical ones, the cache and single-flight would answer most without an upstream call.
+      const orderIds = simulators.wechat.orders().map((order) => String(order.order_id));
+      const distinct = (i: number) => orderIds[i + 1] ?? String(9_000_000_000_000n + BigInt(i));
+      const answers = Array.from({ length: 300 }, (_, i) =>
+        lookup(url, distinct(i)).then(
           async (response) => ({
             status: response.status,
             retryAfter: response.headers.get("retry-after"),
