@@ -1,8 +1,12 @@
 // Configuration problems that involve more than one variable. Checked on the presence of the raw
 // text, so they are reported together with every parse problem, in one start-up message.
 
-export /** Problems that involve more than one variable; checked on presence so they show up with the rest. */
-function crossChecks(raw: Record<string, string>, production: boolean, demo: boolean | undefined): string[] {
+/** Problems that involve more than one variable; checked on presence so they show up with the rest. */
+export function crossChecks(
+  raw: Record<string, string>,
+  production: boolean,
+  demo: boolean | undefined,
+): string[] {
   const problems: string[] = [];
   const has = (key: string) => raw[key] !== undefined;
   const pair = (a: string, b: string) => {
