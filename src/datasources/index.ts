@@ -7,7 +7,7 @@ import type { OrderSourceName } from "../shared/order-source.js";
 import { RedisFallback } from "../shared/redis-fallback.js";
 import type { UpstreamCache } from "../cache/index.js";
 import { mergeHttpTuning, type UpstreamHttpTuning } from "./http/tuning.js";
-import type { AccessTokenTuning, WechatCredentials } from "./wechat/auth.js";
+import { wechatCredentialIdentity, type AccessTokenTuning, type WechatCredentials } from "./wechat/auth.js";
 import { MiniStoreClient } from "./wechat/client.js";
 import {
   FallbackTokenStore,
@@ -90,7 +90,7 @@ export function createUpstreamSources(options: UpstreamSourcesOptions): Upstream
         logger,
         cache,
         http: mergeHttpTuning(options.http, miniStore.http),
-        budget: budget("MINI_STORE", credentialIdentity(miniStore.credentials)),
+        budget: budget("MINI_STORE", wechatCredentialIdentity(miniStore.credentials)),
       }),
     }),
     ...(weixin12315 && {
@@ -121,11 +121,6 @@ export async function closeUpstreamSources(sources: UpstreamSources): Promise<vo
   await Promise.all([sources.miniStore?.close(), sources.weixin12315?.close()]);
 }
 
-/** Whose quota and token: the appid (a static token has no appid to tell). */
-function credentialIdentity(credentials: WechatCredentials): string {
-  return credentials.mode === "static" ? "static" : credentials.appid;
-}
-
 function defaultTokenKeyPrefix(credentials: WechatCredentials): string {
-  return `weixin-orders-subgraph:wechat-token:${credentialIdentity(credentials)}`;
+  return `weixin-orders-subgraph:wechat-token:${wechatCredentialIdentity(credentials)}`;
 }

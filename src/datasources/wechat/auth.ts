@@ -1,4 +1,5 @@
 // The WeChat access token: which endpoint issues it, how long it is used, and who may fetch a new one.
+import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import type { Logger } from "pino";
@@ -15,6 +16,16 @@ export type WechatTokenMode = "static" | "stable" | "classic";
 
 export type WechatCredentials =
   { mode: "static"; accessToken: string } | { mode: "stable" | "classic"; appid: string; secret: string };
+
+/**
+ * Whose quota, token and cached reads these are: the appid, or for a static token (no appid to tell)
+ * a short digest of the token, never the token itself.
+ */
+export function wechatCredentialIdentity(credentials: WechatCredentials): string {
+  return credentials.mode === "static"
+    ? `token-${createHash("sha256").update(credentials.accessToken).digest("hex").slice(0, 16)}`
+    : credentials.appid;
+}
 
 export interface AccessTokenTuning {
   /** Refresh this long before expiry (capped at half the token's lifetime). Default 5 minutes. */

@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 import { stringify } from "lossless-json";
 import type { Logger } from "pino";
 import { z } from "zod";
@@ -21,7 +19,12 @@ import { redactOpaqueRuns } from "../../shared/redaction.js";
 import { formatChinaLocalTime } from "../../shared/china-time.js";
 import { ORDER_SOURCE } from "../../shared/order-source.js";
 import { optional, wireInt, wireText } from "../wire-primitives.js";
-import { AccessTokenProvider, type AccessTokenTuning, type WechatCredentials } from "./auth.js";
+import {
+  AccessTokenProvider,
+  wechatCredentialIdentity,
+  type AccessTokenTuning,
+  type WechatCredentials,
+} from "./auth.js";
 import type { TokenStore } from "./token-store.js";
 import {
   MINI_STORE_LIST,
@@ -99,10 +102,7 @@ export class MiniStoreClient extends UpstreamClient {
       cache: options.cache,
       budget: options.budget,
     });
-    this.identity =
-      options.credentials.mode === "static"
-        ? `token-${createHash("sha256").update(options.credentials.accessToken).digest("hex").slice(0, 16)}`
-        : options.credentials.appid;
+    this.identity = wechatCredentialIdentity(options.credentials);
     this.tokens = new AccessTokenProvider({
       ...options.token,
       credentials: options.credentials,
