@@ -2,8 +2,7 @@
 // served from the store (memory or Redis) at no upstream cost; identical reads in flight at the
 // same moment are made once (single-flight, also with the store off). Keys are built by the
 // datasources from the credential identity and the exact upstream parameters, never a token.
-import { randomUUID } from "node:crypto";
-
+import { newReadRound } from "../shared/read-round.js";
 import { recordCacheRequest, type CacheKind } from "../telemetry/index.js";
 import type { ResponseStore, StoredRead } from "./response-store.js";
 import { SingleFlight } from "./single-flight.js";
@@ -54,7 +53,7 @@ export class UpstreamCache {
     return this.flights.run(key, async () => {
       const { body, related } = await fetch();
       if (!this.store) return { body, round: undefined };
-      const read: StoredRead = { body, round: policy.round ?? randomUUID() };
+      const read: StoredRead = { body, round: policy.round ?? newReadRound() };
       const entries = [
         [key, read] as const,
         ...related.map(([k, b]) => [k, { body: b, round: read.round }] as const),

@@ -17,5 +17,5 @@ export function connectionPage<T, R>(
   withTotalCount = false,
 ): Promise<ConnectionPage<T>> {
   const settings = settingsOf(ctx);
-  return paginate(planFor(settings), args, paginationContext(settings), withTotalCount);
+  return paginate(planFor(settings), args, paginationContext(settings, ctx.freshReads), withTotalCount);
 }

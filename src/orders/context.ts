@@ -10,4 +10,6 @@ export interface OrdersContext {
   canSeePersonalData: boolean;
   /** Cursor secret, default window and upstream codes of the connection fields (`paginationSettingsFrom(config)`). */
   pagination?: PaginationSettings;
+  /** The caller sent `Cache-Control: no-cache`: it wants the shops as they are now. */
+  freshReads?: boolean;
 }

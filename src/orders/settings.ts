@@ -17,18 +17,22 @@ export interface PaginationSettings {
   now?: () => Date;
   /** Rows per block of block reads (config `UPSTREAM_BLOCK_SIZE`); undefined without the cache (nothing would reuse a block). */
   blockSize?: number;
+  /** With the cache: first pages pin their window on this grid of seconds (its freshness), so they share reads. */
+  pinGridSeconds?: number;
 }
 
 /** The configured cap of a source's list pages, never above its API's own maximum (source registry). */
 export const maxPageSizeOf = (settings: PaginationSettings, source: OrderSourceName): number =>
   Math.min(settings.maxPageSize?.[source] ?? Infinity, ORDER_SOURCE[source].maxPageSize);
 
-export function paginationContext(settings: PaginationSettings): PaginationContext {
+/** `freshReads`: the request reads the shops as they are now, so its first pages pin the window now. */
+export function paginationContext(settings: PaginationSettings, freshReads = false): PaginationContext {
   return {
     codec: createCursorCodec(settings.cursorSecret),
     defaultWindowDays: settings.defaultWindowDays,
     now: settings.now ?? (() => new Date()),
     blockSize: settings.blockSize,
+    pinGridSeconds: freshReads ? undefined : settings.pinGridSeconds,
   };
 }
 
@@ -50,7 +54,10 @@ export function paginationSettingsFrom(config: PaginationConfig): PaginationSett
     defaultWindowDays: config.defaultWindowDays,
     weixin12315StatusCodes: config.weixin12315?.statusCodes ?? weixin12315StatusCodes(),
     ...(cap !== undefined && { maxPageSize: { MINI_STORE: cap, WEIXIN12315: cap } }),
-    ...(config.upstreamCache.ttlSeconds > 0 && { blockSize: config.upstreamCache.blockSize }),
+    ...(config.upstreamCache.ttlSeconds > 0 && {
+      blockSize: config.upstreamCache.blockSize,
+      pinGridSeconds: config.upstreamCache.ttlSeconds,
+    }),
   };
 }
 

@@ -47,6 +47,12 @@ export interface PaginationContext {
   now(): Date;
   /** Block reads (with the upstream cache): streams are read in aligned blocks of this many rows. */
   blockSize?: number | undefined;
+  /**
+   * With the upstream cache: a first page pins its window at `now` rounded down to a multiple of this
+   * many seconds (the cache's freshness), so first pages opened within one period read the same
+   * blocks; an order created since shows from the next period, as fresh as the cache promises.
+   */
+  pinGridSeconds?: number | undefined;
 }
 
 export interface PageInfoValue {
@@ -98,6 +104,13 @@ function partitionsOf(windows: Segment[], state: CursorState | undefined, argume
   });
 }
 
+/** The instant a first page pins its window at: now, or the start of the cache's current freshness period. */
+function pinOf(context: PaginationContext): number {
+  const now = toSeconds(context.now());
+  const grid = context.pinGridSeconds;
+  return grid ? now - (now % grid) : now;
+}
+
 /** One page of a connection: validates the arguments, walks the streams, and issues cursors. */
 export async function paginate<T, R>(
   plan: ConnectionPlan<T, R>,
@@ -119,7 +132,7 @@ export async function paginate<T, R>(
   const anchorArgument = (anchor === after ? "after" : "before") as "after" | "before";
   const snapshot: Snapshot = anchor
     ? { pinnedAt: anchor.pinnedAt, windowDays: anchor.windowDays }
-    : { pinnedAt: toSeconds(context.now()), windowDays: context.defaultWindowDays };
+    : { pinnedAt: pinOf(context), windowDays: context.defaultWindowDays };
 
   const streams = plan.streams(snapshot);
   const result = await walk(
@@ -134,6 +147,7 @@ export async function paginate<T, R>(
       count,
       from: from && { position: from.position, hints: from.hints },
       stop: stop?.position,
+      since: anchor?.asOf,
     },
   );
 
@@ -142,7 +156,10 @@ export async function paginate<T, R>(
   const total = withTotalCount ? await result.totalCount() : undefined;
   const splits = result.partitions.map((p) => p.starts);
   const edges = result.edges.map(({ item, hints }) => ({
-    cursor: context.codec.encode({ ...snapshot, splits, position: item.key, hints }, plan.binding),
+    cursor: context.codec.encode(
+      { ...snapshot, asOf: result.asOf, splits, position: item.key, hints },
+      plan.binding,
+    ),
     node: plan.node(item.row),
   }));
   if (!forward) edges.reverse();

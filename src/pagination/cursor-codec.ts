@@ -7,7 +7,7 @@ import { badUserInput } from "../shared/bad-user-input.js";
 import type { SortKey } from "./sort-key.js";
 import { ByteReader, ByteWriter } from "./varint.js";
 
-const CURSOR_VERSION = 1;
+const CURSOR_VERSION = 2;
 const TAG_BYTES = 16;
 const DIGEST_BYTES = 4;
 const MAX_PLAUSIBLE_VERSION = 15;
@@ -27,6 +27,8 @@ export interface CursorState {
   pinnedAt: number;
   /** Default window length in force when the walk started. */
   windowDays: number;
+  /** Unix ms: the moment the walk's first page saw the upstream (later pages use no older stored read). */
+  asOf: number;
   /** Per partition group, the sub-window starts found by splitting (descending). */
   splits: number[][];
   /** Key of the edge the cursor points at. */
@@ -59,6 +61,7 @@ export function createCursorCodec(secret: string): CursorCodec {
         .raw(filterDigest(binding.filter))
         .unsigned(state.pinnedAt)
         .unsigned(state.windowDays)
+        .signed(state.pinnedAt * 1000 - state.asOf)
         .unsigned(state.splits.length);
       for (const starts of state.splits) {
         w.unsigned(starts.length);
@@ -112,6 +115,7 @@ export function createCursorCodec(secret: string): CursorCodec {
         const r = new ByteReader(payload.subarray(2 + DIGEST_BYTES));
         const pinnedAt = r.unsigned();
         const windowDays = r.unsigned();
+        const asOf = pinnedAt * 1000 - r.signed();
         const splits = Array.from({ length: r.unsigned() }, () => {
           let previous = pinnedAt;
           return Array.from({ length: r.unsigned() }, () => (previous -= r.signed()));
@@ -119,7 +123,7 @@ export function createCursorCodec(secret: string): CursorCodec {
         const position = { t: pinnedAt - r.signed(), rank: r.unsigned(), id: r.unsignedBig() };
         const hints = Array.from({ length: r.unsigned() }, () => r.unsigned() - 1);
         if (!r.done) throw new RangeError("trailing bytes");
-        return { pinnedAt, windowDays, splits, position, hints };
+        return { pinnedAt, windowDays, asOf, splits, position, hints };
       } catch {
         // Only reachable with a valid tag, i.e. a payload this service wrote in another layout.
         throw invalid();

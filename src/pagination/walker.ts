@@ -1,8 +1,7 @@
 // The stream walker: a k-way merge of page-numbered upstream streams into one keyset-ordered
 // walk. Positions are keys (exact under change); upstream offsets are only hints, checked on every
 // read against the row just outside the hinted offset, with a widening re-seek when they moved.
-import { randomUUID } from "node:crypto";
-
+import { newReadRound, readRoundTime } from "../shared/read-round.js";
 import { compareNewestFirst, ID_CEILING, type SortKey } from "./sort-key.js";
 import { blocksCovering, pagesCovering } from "./upstream-pages.js";
 import { contains, halves, segmentsOf, splitSegment, type Partition, type Segment } from "./time-window.js";
@@ -45,10 +44,13 @@ export type FetchPage<T> = (
   read?: BlockRead,
 ) => Promise<FetchedPage<T>>;
 
-/** Blocks of one page came from different rounds of reads: they may disagree, so the page re-reads. */
+/**
+ * Stored blocks of one page came from different rounds of reads (they may disagree), or from a round
+ * older than the walk's start (it may lack orders the walk's first page saw): the page re-reads.
+ */
 class MixedRoundsError extends Error {
   constructor() {
-    super("the stored blocks of this page were read at different moments");
+    super("the stored blocks of this page were read at different moments, or before the walk started");
     this.name = "MixedRoundsError";
   }
 }
@@ -92,6 +94,11 @@ export interface WalkRequest {
   from?: { position: SortKey; hints: readonly number[] } | undefined;
   /** Exclusive far end (the other cursor of an `after`+`before` pair). */
   stop?: SortKey | undefined;
+  /**
+   * The walk's start (Unix ms, carried by its cursors): the moment its first page's reads saw the
+   * upstream. No page uses a stored read older than it. Undefined on a first page.
+   */
+  since?: number | undefined;
 }
 
 interface WalkEdge<T> {
@@ -112,6 +119,8 @@ export interface WalkResult<T> {
   partitions: Partition[];
   /** Sum of the totals of every stream of the window; reads only the streams the walk did not. */
   totalCount(): Promise<number>;
+  /** The walk's start: `since`, or on a first page the moment of its earliest read (now without the cache). */
+  asOf: number;
 }
 
 interface Positioned<T> extends WalkItem<T> {
@@ -363,8 +372,9 @@ class BackwardReader<T> extends StreamReader<T> {
  *
  * Stored blocks (block reads with a cache) are stitched only when they agree: a page uses stored
  * blocks of a partition group only if all of them come from one round of reads (one moment of the
- * upstream, where no order can fall between two blocks or two statuses). Otherwise, or when a block
- * is missing, the page restarts reading fresh, in rounds of its own, and stores those.
+ * upstream, where no order can fall between two blocks or two statuses) no older than the walk's
+ * start. Otherwise, or when a block is missing, the page restarts reading fresh (each stream's whole
+ * need at once, so one round again) and stores those reads.
  */
 export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Promise<WalkResult<T>> {
   const forward = request.direction === "forward";
@@ -377,9 +387,10 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
   const Reader = forward ? ForwardReader : BackwardReader;
   let partitions = source.partitions;
   let fresh = false;
+  const startedAt = Date.now();
 
   for (;;) {
-    const rounds = new RoundKeeper(source, fresh);
+    const rounds = new RoundKeeper(source, fresh, request.since);
     const readers = source.families.map((family, f) =>
       segmentsOf(partitions[family.group]!).map((segment) => {
         const hinted = hintSegments[f];
@@ -412,6 +423,7 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
       edges: outcome.edges,
       hasMore: outcome.hasMore,
       partitions,
+      asOf: request.since ?? Math.min(rounds.earliest, startedAt),
       totalCount: () =>
         (total ??= sumTotals(all, rounds.fetchTotal, (ref) => {
           result.partitions = split(result.partitions, source.families, [ref]);
@@ -424,29 +436,38 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
 /**
  * The reads of one attempt at a page. Each step of the merge (reads issued together) is a round of
  * its own: what it reads from upstream (fresh, or a block not stored) is stored under it. Using
- * stored blocks, each partition group's blocks must come from one round.
+ * stored blocks, each partition group's blocks must come from one round, no older than `since`.
  */
 class RoundKeeper<T> {
   private readonly seen = new Map<number, string>();
   private round: string | undefined;
+  /** The moment of the earliest round this attempt used (Infinity while none: no cache, no reads). */
+  earliest = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly source: WalkSource<T>,
     readonly fresh: boolean,
+    private readonly since: number | undefined,
   ) {}
 
   /** Reads issued together from here on are one round. */
   nextStep(): void {
-    this.round = randomUUID();
+    this.round = newReadRound();
   }
 
   readonly fetchPage: FetchPage<T> = async (ref, page, pageSize) => {
     const result = await this.source.fetchPage(ref, page, pageSize, { fresh: this.fresh, round: this.round });
-    if (this.fresh || result.round === undefined) return result;
-    const group = this.source.families[ref.family]!.group;
-    const seen = this.seen.get(group);
-    if (seen === undefined) this.seen.set(group, result.round);
-    else if (seen !== result.round) throw new MixedRoundsError();
+    if (result.round === undefined) return result;
+    const at = readRoundTime(result.round);
+    if (!this.fresh) {
+      // NaN (a round id of another format) fails the comparison too.
+      if (!(at >= (this.since ?? Number.NEGATIVE_INFINITY))) throw new MixedRoundsError();
+      const group = this.source.families[ref.family]!.group;
+      const seen = this.seen.get(group);
+      if (seen === undefined) this.seen.set(group, result.round);
+      else if (seen !== result.round) throw new MixedRoundsError();
+    }
+    this.earliest = Math.min(this.earliest, at);
     return result;
   };
 
@@ -526,8 +547,9 @@ async function merge<T>(
         (!bestKey || walkOrder(r.bound(), bestKey) <= 0),
     );
     if (starving.length > 0) {
-      // Block reads take one block at a time: a stream reads on only when the merge used its rows up.
-      const want = blocks ? 1 : count + 1 - edges.length;
+      // Using stored blocks, one block at a time: a stream reads on only when the merge used its rows
+      // up. Reading fresh (and without blocks), the page's whole need at once: one round per stream.
+      const want = blocks && !rounds.fresh ? 1 : count + 1 - edges.length;
       rounds.nextStep();
       const outcomes = await Promise.allSettled(starving.map((r) => r.fill(want)));
       const refused = outcomes.flatMap((o, i) =>

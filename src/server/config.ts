@@ -211,7 +211,7 @@ const envSchema = z.object({
   WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
   UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000).default(2_000),
   READY_PROOF_SECONDS: integer(0, 3600).default(60),
-  UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(0),
+  UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
   UPSTREAM_CACHE_MAX_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(400),
   UPSTREAM_CACHE_KEY_PREFIX: variable("a Redis key prefix of at most 200 characters", (text) =>

@@ -58,8 +58,10 @@ function wantsFreshReads(headers: IncomingHttpHeaders): boolean {
 }
 
 export function createRequestContext(options: RequestContextOptions): ServerContext {
+  const fresh = wantsFreshReads(options.headers);
   return {
-    loaders: createOrderLoaders(options.sources, { fresh: wantsFreshReads(options.headers) }),
+    loaders: createOrderLoaders(options.sources, { fresh }),
+    freshReads: fresh,
     requestId: options.requestId,
     canSeePersonalData: canSeePersonalData(options.headers, options.personalData),
     operation: options.operation,

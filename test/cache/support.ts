@@ -40,9 +40,13 @@ export interface OrdersPage {
   };
 }
 
-/** A fixed window ending a minute before the simulators' clock, as an `orders` filter. */
+/**
+ * A fixed window ending ten minutes before the simulators' clock, as an `orders` filter: before the
+ * start of the cache's freshness period (tests use up to 300 s), so every request, `no-cache` ones
+ * included, asks the upstream for exactly this window.
+ */
 export function fixedWindow(stack: TestStack, days = 30) {
-  const hi = Math.floor(stack.wechat.now().getTime() / 1000) - 60;
+  const hi = Math.floor(stack.wechat.now().getTime() / 1000) - 600;
   const iso = (s: number) => new Date(s * 1000).toISOString();
   return { createdAfter: iso(hi - days * 86_400), createdBefore: iso(hi) };
 }

@@ -133,6 +133,28 @@ describe("in one process", () => {
     expect(ids(after!)).toEqual(ids(fresh!));
   });
 
+  it("first pages of the default window within one freshness period share reads; no-cache sees an order created since", async () => {
+    // A freshness of a day: its periods start at midnight UTC, so these requests fall in one period.
+    const stack = await stackWith({ UPSTREAM_CACHE_TTL_SECONDS: "86400" });
+    const ids = (page: Awaited<ReturnType<typeof ordersPage>>) => page.edges.map((e) => e.node.orderId);
+    const before = await ordersPage(stack.graphql, { first: 5 });
+    const created = await fetch(`${stack.wechat.url}/__sim/orders`, {
+      method: "POST",
+      body: JSON.stringify({ count: 1 }),
+    });
+    expect(created.status).toBe(200);
+    const newest = String(stack.wechat.orders({ source: 1 })[0]!.order_id);
+    // Another viewer a moment later: the same window (pinned at the period's start), no upstream call.
+    let again: Awaited<ReturnType<typeof ordersPage>> | undefined;
+    expect(
+      await upstreamCalls(stack, async () => (again = await ordersPage(stack.graphql, { first: 5 }))),
+    ).toEqual({ wechat: 0, weixin12315: 0 });
+    expect(ids(again!)).toEqual(ids(before));
+    // `no-cache` pins the window now: the order created since is there.
+    const fresh = await ordersPage(stack.graphql, { first: 5 }, { "cache-control": "no-cache" });
+    expect(ids(fresh)[0]).toBe(newest);
+  });
+
   it("UPSTREAM_CACHE_TTL_SECONDS=0 turns the cache off: the same page twice costs twice", async () => {
     const stack = await stackWith({ UPSTREAM_CACHE_TTL_SECONDS: "0" });
     const filter = fixedWindow(stack);

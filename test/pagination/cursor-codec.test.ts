@@ -13,6 +13,8 @@ const binding: CursorBinding = { field: "orders", filter: '{"statuses":["PENDING
 const state: CursorState = {
   pinnedAt: 1_700_000_000,
   windowDays: 30,
+  // The walk's first page was served from reads 12.345 s before the pin (the cache's freshness).
+  asOf: 1_700_000_000_000 - 12_345,
   splits: [[1_699_000_000, 1_698_500_000], []],
   position: { t: 1_698_999_999, rank: 0, id: 3_000_000_000_000_012_345n },
   hints: [0, 12, 7, 1000, -1, 3, 0, 0, 0, 0, 0, 0, 41],
@@ -72,7 +74,7 @@ describe("cursor codec", () => {
       why: "another version",
       cursor: () => {
         const bytes = Buffer.from(codec.encode(state, binding), "base64url");
-        bytes[0] = 2;
+        bytes[0] = 1; // the format before the walk's start moment was carried
         return bytes.toString("base64url");
       },
       message: /another version of this service/,

@@ -42,7 +42,10 @@ export interface Walk {
   pages: number;
 }
 
-/** Follows `endCursor` (forward) or `startCursor` (backward) until the connection says there is no more. */
+/**
+ * Follows `endCursor` (forward) or `startCursor` (backward) until the connection says there is no more.
+ * `firstPageHeaders` go with the first request only (e.g. `Cache-Control: no-cache`: a walk that starts fresh).
+ */
 export async function walkConnection(
   stack: TestStack,
   field: ConnectionField,
@@ -50,6 +53,7 @@ export async function walkConnection(
   direction: "forward" | "backward",
   size: number,
   between?: (page: number) => Promise<void>,
+  firstPageHeaders?: Record<string, string>,
 ): Promise<Walk> {
   const walked: string[] = [];
   const totals: number[] = [];
@@ -62,6 +66,7 @@ export async function walkConnection(
     const response: GraphqlResponse<PageData> = await stack.graphql<PageData>(
       connectionQuery(field),
       variables,
+      pages === 1 ? firstPageHeaders : undefined,
     );
     expect(response.errors).toBeUndefined();
     const { edges, pageInfo, totalCount } = response.data!.page;
