@@ -1,5 +1,8 @@
 // Cross-cutting: the upstream read cache (memory LRU by bytes, or Redis shared by replicas with a
 // fallback to memory) and single-flight. Imports only shared/ and telemetry/.
+import type { Redis } from "ioredis";
+
+import { RedisFallback, type FallbackLogger } from "../shared/redis-fallback.js";
 import { MemoryResponseStore } from "./memory-store.js";
 import { RedisResponseStore } from "./redis-store.js";
 import { UpstreamCache } from "./upstream-cache.js";
@@ -11,8 +14,9 @@ export interface UpstreamCacheOptions {
   ttlSeconds: number;
   /** Bound of the in-process store (and of the fallback while Redis is away). */
   maxBytes: number;
-  redis?: { url: string; keyPrefix: string; commandTimeoutMs?: number } | undefined;
-  logger: { warn(fields: object, message: string): void; info(message: string): void };
+  /** The process's Redis client (owned by the caller, as for the token store and the budgets), and the cache's key prefix. */
+  redis?: { client: Redis; keyPrefix: string } | undefined;
+  logger: FallbackLogger;
 }
 
 export function createUpstreamCache(options: UpstreamCacheOptions): UpstreamCache {
@@ -21,12 +25,10 @@ export function createUpstreamCache(options: UpstreamCacheOptions): UpstreamCach
   const { redis, logger } = options;
   const store = redis
     ? new RedisResponseStore({
-        url: redis.url,
+        redis: redis.client,
         keyPrefix: redis.keyPrefix,
-        fallback: memory,
-        commandTimeoutMs: redis.commandTimeoutMs ?? 250,
-        warn: (message, err) => logger.warn({ err }, message),
-        info: (message) => logger.info(message),
+        local: memory,
+        fallback: new RedisFallback({ redis: redis.client, logger, what: "upstream cache" }),
       })
     : memory;
   return new UpstreamCache(store, options.ttlSeconds);

@@ -66,9 +66,10 @@ export interface OrdersServer {
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const READY_TIMEOUT_MS = 5_000;
 /**
- * Redis is an optimisation shared by replicas, never a dependency of a request: a command fails at once
- * while disconnected (no offline queue, no per-request retries) or after a short timeout when Redis hangs,
- * and its users fall back to this process (shared/redis-fallback.ts) until it is back.
+ * One client for the WeChat token store, the call budgets and the upstream cache. Redis is an optimisation
+ * shared by replicas, never a dependency of a request: a command fails at once while disconnected (no
+ * offline queue, no per-request retries) or after a short timeout when Redis hangs, and its users fall
+ * back to this process (shared/redis-fallback.ts) until it is back.
  */
 const REDIS_CLIENT_OPTIONS = {
   lazyConnect: false,
@@ -136,7 +137,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   const cache = createUpstreamCache({
     ttlSeconds: upstreamCache.ttlSeconds,
     maxBytes: upstreamCache.maxBytes,
-    redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: upstreamCache.keyPrefix } : undefined,
+    redis: redis ? { client: redis, keyPrefix: upstreamCache.keyPrefix } : undefined,
     logger,
   });
   const sources = deps.sources ?? upstreamClients(config, logger, redis, cache);

@@ -2,11 +2,16 @@
 // a local store, announced by one warning per outage and one line when Redis is back. Nothing waits for
 // Redis to return, so no request fails or hangs because it is down.
 import type { Redis } from "ioredis";
-import type { Logger } from "pino";
+
+/** The two lines a fallback logs (pino's logger is one; cache/ takes this shape, not pino's). */
+export interface FallbackLogger {
+  warn(fields: object, message: string): void;
+  info(message: string): void;
+}
 
 export interface RedisFallbackOptions {
   redis: Redis;
-  logger: Logger;
+  logger: FallbackLogger;
   /** What falls back, for the log lines, e.g. "WeChat access token store". */
   what: string;
   /** After a failed command, how long to stay local before trying Redis again (a hung Redis costs each try a command timeout). */
@@ -18,7 +23,7 @@ const STARTING = new Set(["wait", "connecting", "connect"]);
 
 export class RedisFallback {
   private readonly redis: Redis;
-  private readonly logger: Logger;
+  private readonly logger: FallbackLogger;
   private readonly what: string;
   private readonly retryAfterMs: number;
   private everReady = false;

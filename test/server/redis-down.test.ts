@@ -2,55 +2,18 @@
 // share a real redis-server started here on a free loopback port; it is killed while the WeChat token
 // has expired, and restarted: the token store and the call budgets fall back to each process with one
 // warning each, and share through Redis again once it is back.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createOrdersServer, type OrdersServer } from "../../src/server/app.js";
+import { freePort, hasRedisServer, startRedisServer, stopRedisServer } from "../support/redis-server.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 
 const BY_NUMBER = "query($n: String!) { orderByNumber(source: MINI_STORE, orderNumber: $n) { __typename } }";
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-/** A throwaway redis-server on loopback: no persistence, so a restart starts empty. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  for (let i = 0; i < 100 && !output.includes("Ready to accept connections"); i++) await sleep(50);
-  if (!output.includes("Ready to accept connections"))
-    throw new Error(`redis-server did not start: ${output}`);
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return; // already gone
-  child.kill("SIGKILL");
-  await once(child, "exit");
-}
-
-const hasRedisServer = await new Promise<boolean>((resolve) => {
-  const probe = spawn("redis-server", ["--version"], { stdio: "ignore" });
-  probe.on("error", () => resolve(false));
-  probe.on("exit", (code) => resolve(code === 0));
-});
 if (!hasRedisServer) console.warn("test/server/redis-down.test.ts skipped: no redis-server on PATH");
 
 describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall back, and recover", () => {
@@ -86,7 +49,7 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
 
   beforeAll(async () => {
     port = await freePort();
-    redisServer = await startRedis(port);
+    redisServer = await startRedisServer(port);
     stack = await startTestStack({
       orderCount: 40,
       env: { REDIS_URL: `redis://127.0.0.1:${port}`, WECHAT_CALLS_PER_MINUTE: "100000" },
@@ -98,7 +61,7 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
   afterAll(async () => {
     await replica?.close();
     await stack?.close();
-    if (redisServer) await stopRedis(redisServer);
+    if (redisServer) await stopRedisServer(redisServer);
   });
 
   it("serves every WeChat request while Redis is killed and the token has expired, then shares again", async () => {
@@ -109,7 +72,7 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
     expect(await probe.exists(`${keyPrefix}:token`)).toBe(1);
     probe.disconnect();
 
-    await stopRedis(redisServer);
+    await stopRedisServer(redisServer);
     stack.wechat.expireTokens();
     const down = await lookupsOnBoth(12);
     expect(down.answers.filter((a) => a.errors)).toEqual([]);
@@ -121,7 +84,7 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
     expect(warnings("WeChat access token store: Redis unavailable")).toBe(2);
     expect(warnings("MINI_STORE upstream call budget: Redis unavailable")).toBe(2);
 
-    redisServer = await startRedis(port);
+    redisServer = await startRedisServer(port);
     // The budget touches Redis on every call: it is shared again as soon as the client reconnects.
     for (let i = 0; i < 100 && infos("MINI_STORE upstream call budget: Redis is back") < 2; i++) {
       await lookupsOnBoth(2);
@@ -154,7 +117,7 @@ describe.skipIf(!hasRedisServer)("Redis down: token store and call budget fall b
   });
 
   it("shuts down cleanly while Redis is down", async () => {
-    await stopRedis(redisServer);
+    await stopRedisServer(redisServer);
     await expect(replica.close()).resolves.toBeUndefined();
   });
 });
