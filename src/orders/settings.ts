@@ -33,6 +33,7 @@ export function paginationContext(settings: PaginationSettings, freshReads = fal
     now: settings.now ?? (() => new Date()),
     blockSize: settings.blockSize,
     pinGridSeconds: freshReads ? undefined : settings.pinGridSeconds,
+    freshReads,
   };
 }
 

@@ -53,6 +53,8 @@ export interface PaginationContext {
    * blocks; an order created since shows from the next period, as fresh as the cache promises.
    */
   pinGridSeconds?: number | undefined;
+  /** The request reads fresh from upstream (`Cache-Control: no-cache`). */
+  freshReads?: boolean | undefined;
 }
 
 export interface PageInfoValue {
@@ -141,6 +143,7 @@ export async function paginate<T, R>(
       partitions: partitionsOf(streams.windows, anchor, anchorArgument),
       fetchPage: streams.fetchPage,
       blockSize: context.blockSize,
+      fresh: context.freshReads,
     },
     {
       direction,

@@ -81,6 +81,8 @@ export interface WalkSource<T> {
    * Undefined: each read asks for the page's whole need in the fewest rows (`pagesCovering`).
    */
   blockSize?: number | undefined;
+  /** The request reads fresh (`Cache-Control: no-cache`): no stored block to check, one round per stream from the start. */
+  fresh?: boolean | undefined;
 }
 
 /** An offset hint that is not known (the walk re-seeks from the sub-window's edge). */
@@ -386,7 +388,7 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
   );
   const Reader = forward ? ForwardReader : BackwardReader;
   let partitions = source.partitions;
-  let fresh = false;
+  let fresh = source.fresh ?? false;
   const startedAt = Date.now();
 
   for (;;) {
