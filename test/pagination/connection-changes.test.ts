@@ -2,10 +2,13 @@
 // admin APIs) return exactly what docs/pagination.md guarantees: every order that existed in the
 // window when the walk started and matched the filter throughout, exactly once, in order; nothing
 // twice; nothing created after the pin.
+import { randomBytes } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formatChinaLocalTime, parseChinaLocalTime } from "../../src/shared/china-time.js";
 import { seededRandom } from "../../src/simulators/shared/random.js";
+import { cachePrefix, REDIS_URL } from "../cache/support.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 import { mergedTruth, miniStoreTruth, weixin12315Truth, type Window } from "./support/sim-truth.js";
 import { walkConnection, type ConnectionField } from "./support/walk-graphql.js";
@@ -24,10 +27,26 @@ let window: Window;
  * first page), so the orders that exist then are the ones the test reads from the simulators.
  * connection-block-stitching.test.ts covers a walk whose first page comes from the cache.
  */
-const CONFIGS = [
+const CONFIGS: { cache: string; env: Record<string, string>; wechat?: { appid: string } }[] = [
   { cache: "off", env: {} },
   { cache: "on, blocks of 5", env: { UPSTREAM_CACHE_TTL_SECONDS: "300", UPSTREAM_BLOCK_SIZE: "5" } },
   { cache: "on, blocks of 16", env: { UPSTREAM_CACHE_TTL_SECONDS: "300", UPSTREAM_BLOCK_SIZE: "16" } },
+  // The rounds as Redis stores them (and gives them back), where a real Redis is given.
+  ...(REDIS_URL
+    ? [
+        {
+          cache: "on in Redis, blocks of 16",
+          env: {
+            UPSTREAM_CACHE_TTL_SECONDS: "300",
+            UPSTREAM_BLOCK_SIZE: "16",
+            REDIS_URL,
+            UPSTREAM_CACHE_KEY_PREFIX: cachePrefix(),
+          },
+          // The WeChat token is shared through Redis by appid: one of its own.
+          wechat: { appid: `wx${randomBytes(8).toString("hex")}` },
+        },
+      ]
+    : []),
 ];
 const START_FRESH = { "cache-control": "no-cache" };
 
@@ -97,9 +116,9 @@ const truthNow = (field: ConnectionField, statuses?: { wechat?: number[]; weixin
       ? miniStoreTruth(stack.wechat, window, statuses?.wechat)
       : weixin12315Truth(stack.weixin12315, window, statuses?.weixin);
 
-describe.each(CONFIGS)("cache $cache", ({ env }) => {
+describe.each(CONFIGS)("cache $cache", ({ env, wechat }) => {
   beforeAll(async () => {
-    stack = await startTestStack({ orderCount: 300, seed: 23, env });
+    stack = await startTestStack({ orderCount: 300, seed: 23, env, ...(wechat && { wechat }) });
   });
   afterAll(() => stack?.close());
 
