@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import type { SortKey } from "../../src/pagination/sort-key.js";
 import { wholePartition } from "../../src/pagination/time-window.js";
-import { walk, type FetchPage, type WalkSource } from "../../src/pagination/walker.js";
+import { walk, type FetchPage, type WalkResult, type WalkSource } from "../../src/pagination/walker.js";
 
 const BLOCK = 2;
 const key = (t: number, id: number): SortKey => ({ t, rank: 0, id: BigInt(id) });
@@ -43,6 +43,15 @@ function cachedStream() {
 
 const ids = (edges: { item: { key: SortKey } }[]) => edges.map((e) => Number(e.item.key.id));
 
+/** The page of `count` after the last edge of `previous`, in the same walk (its cursor, its start). */
+const nextPage = (source: WalkSource<SortKey>, previous: WalkResult<SortKey>, count: number) =>
+  walk(source, {
+    direction: "forward",
+    count,
+    from: { position: previous.edges.at(-1)!.item.key, hints: previous.edges.at(-1)!.hints },
+    since: previous.asOf,
+  });
+
 describe("stored rounds and the walk's start", () => {
   it("a first page served from a stored round starts the walk at that round's moment", async () => {
     const { source, store } = cachedStream();
@@ -59,12 +68,7 @@ describe("stored rounds and the walk's start", () => {
     // After the first page, an older round (before order 8 existed) replaces the stored blocks.
     store(1, "1000.old", BEFORE);
     store(2, "1000.old", BEFORE);
-    const next = await walk(source, {
-      direction: "forward",
-      count: 2,
-      from: { position: first.edges[0]!.item.key, hints: first.edges[0]!.hints },
-      since: first.asOf,
-    });
+    const next = await nextPage(source, first, 2);
     // From the old round the page would be [9, 7]: order 8, there when the walk started, skipped.
     expect(ids(next.edges)).toEqual([9, 8]);
     expect(next.asOf).toBe(2000);
@@ -75,12 +79,7 @@ describe("stored rounds and the walk's start", () => {
     store(1, "2000.new", BEFORE);
     store(2, "2000.new", BEFORE);
     const first = await walk(source, { direction: "forward", count: 1 });
-    const next = await walk(source, {
-      direction: "forward",
-      count: 2,
-      from: { position: first.edges[0]!.item.key, hints: first.edges[0]!.hints },
-      since: first.asOf,
-    });
+    const next = await nextPage(source, first, 2);
     // Served from the stored round (which predates order 8): no re-read.
     expect(ids(next.edges)).toEqual([9, 7]);
   });
