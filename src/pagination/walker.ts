@@ -390,6 +390,9 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
   let partitions = source.partitions;
   let fresh = source.fresh ?? false;
   const startedAt = Date.now();
+  // A first page reads what it needs (stored and shared as such: the same first page for anyone in
+  // the freshness period); blocks start with the second page, which only a walk reads.
+  const blockSize = from ? source.blockSize : undefined;
 
   for (;;) {
     const rounds = new RoundKeeper(source, fresh, request.since);
@@ -403,7 +406,7 @@ export async function walk<T>(source: WalkSource<T>, request: WalkRequest): Prom
           { family: f, segment },
           family,
           rounds.fetchPage,
-          source.blockSize,
+          blockSize,
           walkOrder,
           from?.position,
           initialState(forward, segment, from, usable),

@@ -56,7 +56,7 @@ async function secondInstance(stack: TestStack) {
 }
 
 describe.skipIf(!REDIS_URL)("shared by replicas through Redis", () => {
-  it("a page one instance read costs the other nothing, and its next page only the streams whose rows ran out", async () => {
+  it("a page one instance read costs the other nothing: first pages, and the blocks of a walk's next pages", async () => {
     const stack = await stackWith({
       UPSTREAM_CACHE_TTL_SECONDS: "60",
       REDIS_URL: REDIS_URL!,
@@ -73,13 +73,20 @@ describe.skipIf(!REDIS_URL)("shared by replicas through Redis", () => {
         cursor = (await ordersPage(other, { filter, first: 20 })).pageInfo.endCursor;
       }),
     ).toEqual({ wechat: 0, weixin12315: 0 });
-    // Blocks of 400 rows (the default): the next 20 orders of this window are in the blocks already read.
-    expect(await upstreamCalls(stack, () => ordersPage(other, { filter, first: 20, after: cursor }))).toEqual(
-      {
-        wechat: 0,
-        weixin12315: 0,
-      },
-    );
+    // The second page reads one block of 400 rows (the default) per stream; the other instance's second
+    // and third pages are in those blocks.
+    let next: string | null = null;
+    expect(
+      await upstreamCalls(stack, async () => {
+        next = (await ordersPage(other, { filter, first: 20, after: cursor })).pageInfo.endCursor;
+      }),
+    ).toEqual(ONE_ROUND);
+    expect(
+      await upstreamCalls(stack, () => ordersPage(stack.graphql, { filter, first: 20, after: cursor })),
+    ).toEqual({ wechat: 0, weixin12315: 0 });
+    expect(
+      await upstreamCalls(stack, () => ordersPage(stack.graphql, { filter, first: 20, after: next })),
+    ).toEqual({ wechat: 0, weixin12315: 0 });
   });
 });
 

@@ -55,10 +55,11 @@ describe("block reads with the cache on", () => {
       .sort((a, b) => b[1].length - a[1].length)[0]!;
     expect(truth.length).toBeGreaterThan(3 * BLOCK);
     const filter = { statuses: [STATUSES[code]], createdAfter: window.after, createdBefore: window.before };
-    // Page 1 (3 orders) reads block 0; then the newest order, already returned, leaves the stream, so
-    // the row at offset BLOCK moves into block 0's range; page 2 uses the stored block 0 and needs block 1.
+    // Pages of 3: page 1 reads its own rows, page 2 blocks 0 and 1 (offsets 0–9). Then the newest
+    // order, already returned, leaves the stream, so every later row moves up by one: the row at offset
+    // 2·BLOCK moves into block 1's range. Page 4 uses the stored block 1 and needs block 2.
     const walk = await walkConnection(stack, "miniStoreOrders", filter, "forward", 3, async (page) => {
-      if (page === 1) await setStatus(truth[0]!.split(":")[1]!, CANCELLED_CODE);
+      if (page === 2) await setStatus(truth[0]!.split(":")[1]!, CANCELLED_CODE);
     });
     expect(walk.ids).toEqual(truth);
   });

@@ -158,13 +158,16 @@ describe("with the upstream cache (blocks of 400 rows, the default)", () => {
     return { calls, page: response.data!.page };
   }
 
-  it("orders(first: 20): the first page reads one block per stream (12 + 1), the next pages and the same page again none", async () => {
+  it("orders(first: 20): the first page reads its rows (12 + 1 calls), the second one block per stream, the next pages and the same first page again none", async () => {
     // A fixed window: every request reads the same upstream parameters (a first page pins `now` otherwise).
     const window = windowOf(cachedStack.wechat.now(), 30);
     const filter = { createdAfter: window.after, createdBefore: window.before };
     const first = await cachedCalls({ filter, first: 20 });
     expect(first.calls).toEqual({ wechat: 12, weixin12315: 1 });
-    let cursor = first.page.pageInfo.endCursor;
+    // The second page starts the blocks: one per stream.
+    const second = await cachedCalls({ filter, first: 20, after: first.page.pageInfo.endCursor });
+    expect(second.calls).toEqual({ wechat: 12, weixin12315: 1 });
+    let cursor = second.page.pageInfo.endCursor;
     // Each stream's block holds up to 400 rows: the next pages use rows already read.
     for (let n = 0; n < 3; n += 1) {
       const next = await cachedCalls({ filter, first: 20, after: cursor });
