@@ -26,6 +26,8 @@ export interface CachedBody {
 export interface FetchedBody {
   body: string;
   related: readonly (readonly [string, string])[];
+  /** Heap the reader keeps beside the stored body while it is stored (its decoded value), in bytes. */
+  decodedBytes?: number;
 }
 
 export class UpstreamCache {
@@ -52,9 +54,9 @@ export class UpstreamCache {
       recordCacheRequest(kind, "bypass");
     }
     return this.flights.run(key, async () => {
-      const { body, related } = await fetch();
+      const { body, related, decodedBytes } = await fetch();
       if (!this.store) return { body, round: undefined };
-      const read: StoredRead = { body, round: policy.round ?? randomUUID() };
+      const read: StoredRead = { body, round: policy.round ?? randomUUID(), decodedBytes };
       const entries = [
         [key, read] as const,
         ...related.map(([k, b]) => [k, { body: b, round: read.round }] as const),
