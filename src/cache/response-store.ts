@@ -8,6 +8,11 @@ export interface StoredRead {
   body: string;
   /** The round of reads it belongs to (reads of one round were made together). */
   round: string;
+  /**
+   * Heap a reader in this process keeps decoded beside the body while the entry lives (see
+   * `FetchedBody`): the in-process store counts it against its bound. Not stored in Redis.
+   */
+  decodedBytes?: number | undefined;
 }
 
 export interface ResponseStore {

@@ -25,6 +25,8 @@ export interface CachedBody {
 export interface FetchedBody {
   body: string;
   related: readonly (readonly [string, string])[];
+  /** Heap the reader keeps beside the stored body while it is stored (its decoded value), in bytes. */
+  decodedBytes?: number;
 }
 
 export class UpstreamCache {
@@ -51,9 +53,9 @@ export class UpstreamCache {
       recordCacheRequest(kind, "bypass");
     }
     return this.flights.run(key, async () => {
-      const { body, related } = await fetch();
+      const { body, related, decodedBytes } = await fetch();
       if (!this.store) return { body, round: undefined };
-      const read: StoredRead = { body, round: policy.round ?? newReadRound() };
+      const read: StoredRead = { body, round: policy.round ?? newReadRound(), decodedBytes };
       const entries = [
         [key, read] as const,
         ...related.map(([k, b]) => [k, { body: b, round: read.round }] as const),

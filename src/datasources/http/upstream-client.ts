@@ -72,6 +72,13 @@ export interface CachedValue<T> {
   round: string | undefined;
 }
 
+/**
+ * Heap a decoded list read keeps per character of its body (lossless rows: objects, `LosslessNumber`s
+ * and their strings), measured on both simulators' 400-row pages. `decodedReads` keeps it while the
+ * body is stored in this process, so the in-process store counts it against its byte bound.
+ */
+const DECODED_LIST_BYTES_PER_CHAR = 4;
+
 /** `send`, handed to collaborators (the token provider) that call through this client's pool and policies. */
 export type UpstreamSend = <T>(request: UpstreamRequest<T>) => Promise<T>;
 
@@ -319,7 +326,7 @@ export abstract class UpstreamClient {
     const read: CachedBody = await this.cache.read("list", key, policy, async () => {
       let body = "";
       fetched = await send({ ...request, keepBody: (text) => (body = text) });
-      return { body, related: related(fetched) };
+      return { body, related: related(fetched), decodedBytes: DECODED_LIST_BYTES_PER_CHAR * body.length };
     });
     // The caller that fetched has the value; a hit (or a joined flight) decodes the stored body once
     // per stored entry in this process (the memory store hands out the same entry on every hit).
