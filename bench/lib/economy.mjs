@@ -67,6 +67,32 @@ async function spend(system, upstreams, work) {
   };
 }
 
+const ADDRESS = "userName postalCode provinceName cityName countyName detailInfo nationalCode telNumber";
+/**
+ * The peer's selection in our schema: the fields of MiniStoreOrder that carry the wire fields the peer
+ * answers (status, times, products, pay, price, delivery, openid, notes, order type; money as one
+ * leaf, `amount`), without what it cannot answer (ids) or has no equivalent of (cursors, the common
+ * fields that repeat the wire ones in the contract's shape).
+ */
+const PEER_SELECTION = `{
+  miniStoreStatus createdAt updatedAt
+  products {
+    quantity onAftersaleSkuCnt finishAftersaleSkuCnt title imageUrl skuAttrs { attrKey attrValue }
+    unitPrice { amount } marketPrice { amount }
+  }
+  payInfo { method prepayId prepayTime transactionId paidAt }
+  priceInfo { productPrice { amount } orderPrice { amount } freight { amount } discountedPrice { amount } isDiscounted }
+  deliveryInfo {
+    addressInfo { ${ADDRESS} }
+    deliveryMethod expressFee { shippingMethod }
+    shipments {
+      waybillId deliveryId deliveryTime deliverType deliveryAddress { ${ADDRESS} } productInfos { productCnt }
+    }
+    shipDoneTime insuranceInfo { type insurancePrice { amount } } deliverType offlineDeliveryTime offlinePickupTime
+  }
+  buyerOpenid extInfo { customerNotes } orderType
+}`;
+
 function scenarios(all, sdl) {
   const byName = Object.fromEntries(all.map((s) => [s.name, s]));
   return {
@@ -80,6 +106,12 @@ function scenarios(all, sdl) {
       miniStoreOrders(first: 20, filter: { statuses: [${ONE_STATUS.name}] }) {
         totalCount
         edges { cursor node ${everyField(buildSchema(sdl), "MiniStoreOrder")} }
+      }
+    }`),
+    oneCallPeerSelection: document(`query OneStatusPeerSelection {
+      miniStoreOrders(first: 20, filter: { statuses: [${ONE_STATUS.name}] }) {
+        totalCount
+        edges { node ${PEER_SELECTION} }
       }
     }`),
   };
@@ -151,8 +183,17 @@ async function measureVariant(variant, urls, upstreams, s, log) {
     upstreams,
   );
   await system.kill();
+  // The same call with the peer's selection (fresh process: its own peak RSS).
+  system = await fresh();
+  await post(system.url, { query: s.oneCallPeerSelection });
+  const peerSelectionLoad = await throughput(
+    system,
+    { url: system.url, body: JSON.stringify({ query: s.oneCallPeerSelection }) },
+    upstreams,
+  );
+  await system.kill();
   log(`economy ${variant.name}: done`);
-  return { rows, oneCallLoad: load };
+  return { rows, oneCallLoad: load, oneCallPeerSelectionLoad: peerSelectionLoad };
 }
 
 /** req/s, CPU per request and peak RSS under 10 connections for a few seconds. */
@@ -256,7 +297,11 @@ export async function economyRun({ urls, upstreams, scenarios: all, sdl, log }) 
     peer = { failure: error.message.split("\n")[0] };
     log(`economy peer: not measured (${peer.failure})`);
   }
-  return writeEconomy({ variants, peer, queries: { oneCall: s.oneCall } });
+  return writeEconomy({
+    variants,
+    peer,
+    queries: { oneCall: s.oneCall, oneCallPeerSelection: s.oneCallPeerSelection },
+  });
 }
 
 const fixed = (value, digits) => (value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits));
@@ -290,7 +335,10 @@ function writeEconomy(result) {
   out.push("", "## The 1-call scenario under load (10 connections)", "");
   out.push("| system | req/s | CPU ms/req | peak RSS MB | errors |", "|---|---:|---:|---:|---:|");
   const loads = [
-    ...result.variants.map((v) => [`ours, ${v.name}`, v.oneCallLoad]),
+    ...result.variants.flatMap((v) => [
+      [`ours, ${v.name}`, v.oneCallLoad],
+      [`ours, ${v.name}, the peer's selection`, v.oneCallPeerSelectionLoad],
+    ]),
     ...(result.peer.load
       ? [
           [
@@ -307,6 +355,12 @@ function writeEconomy(result) {
   }
   out.push("");
   if (result.peer.failure) out.push(`Peer not measured: ${result.peer.failure}`, "");
+  out.push(
+    '"the peer\'s selection": ours asked for the fields that carry what the peer answers (money as one ' +
+      "`amount` leaf; no ids, no cursors, no common fields), so both return the same data; the full " +
+      "selection (every field of `MiniStoreOrder`) is what a contract client gets. Both queries are in `economy.json`.",
+    "",
+  );
   if (result.peer.unanswerable?.length) {
     out.push(
       "Fields the peer cannot answer, left out of its selection (so it does less work than ours):",

@@ -12,13 +12,15 @@ import {
   type DocumentNode,
   execute,
   type GraphQLSchema,
+  type GraphQLTypeResolver,
+  isAbstractType,
   isInterfaceType,
   isObjectType,
   Kind,
   parse,
   visit,
 } from "graphql";
-import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from "type-graphql";
 
 export interface OrdersSubgraphOptions {
   /**
@@ -86,7 +88,23 @@ export async function buildFederatedSchema(
     },
   ]);
   copyFieldExtensions(typeGraphqlSchema, subgraph);
+  useOwnTypeResolvers(subgraph);
   return subgraph;
+}
+
+/**
+ * TypeGraphQL wraps each union's and interface's `resolveType` in an async function. Ours return the
+ * type name at once (`resolveBySource`), so the subgraph uses them directly: graphql-js then needs no
+ * promise per abstract value, and graphql-jit (server/compiled-execution.ts) needs the name synchronously.
+ */
+function useOwnTypeResolvers(schema: GraphQLSchema): void {
+  const { unions, interfaceTypes } = getMetadataStorage();
+  for (const { name, resolveType } of [...unions, ...interfaceTypes]) {
+    const type = schema.getType(name);
+    if (resolveType && type && isAbstractType(type)) {
+      type.resolveType = resolveType as GraphQLTypeResolver<unknown, unknown>;
+    }
+  }
 }
 
 /** The subgraph SDL exactly as `_service { sdl }` returns it (asked of the schema itself, so they cannot drift). */

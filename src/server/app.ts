@@ -31,6 +31,7 @@ import {
   type ServerContext,
 } from "./context.js";
 import { createFormatError, graphqlErrorBody } from "./format-error.js";
+import { compiledExecution } from "./compiled-execution.js";
 import { checkReadiness } from "./health.js";
 import { limitsPlugin } from "./limits/cost-limits.js";
 import { nestingGuard } from "./limits/nesting-guard.js";
@@ -155,7 +156,7 @@ export async function createOrdersServer(config: Config, deps: OrdersServerDeps 
   }) as unknown as FastifyInstance;
 
   const apollo = new ApolloServer<ServerContext>({
-    schema,
+    gateway: compiledExecution(schema, config.graphqlJitFromRun),
     nodeEnv: config.nodeEnv,
     logger,
     introspection: config.introspection,

@@ -121,6 +121,8 @@ export interface Config {
   budget: UpstreamBudgetOptions;
   /** `/ready` probes a source only when no call proved it healthy within this many seconds. */
   readyProofSeconds: number;
+  /** The run of a document from which graphql-jit executes it (earlier runs: graphql-js). */
+  graphqlJitFromRun: number;
   /**
    * The upstream read cache (`UPSTREAM_CACHE_TTL_SECONDS`, 0 = off; `UPSTREAM_CACHE_MAX_BYTES`, the
    * in-process bound; `UPSTREAM_BLOCK_SIZE`, rows per block read; in Redis when `REDIS_URL` is set,
@@ -211,6 +213,7 @@ const envSchema = z.object({
   WX12315_CALLS_PER_MINUTE: integer(1, 10_000_000),
   UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000).default(2_000),
   READY_PROOF_SECONDS: integer(0, 3600).default(60),
+  GRAPHQL_JIT_FROM_RUN: integer(1, 1_000_000).default(10),
   UPSTREAM_CACHE_TTL_SECONDS: integer(0, 86_400).default(30),
   UPSTREAM_CACHE_MAX_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   UPSTREAM_BLOCK_SIZE: integer(2, 10_000).default(400),
@@ -335,6 +338,7 @@ export function loadConfig(env: Env): Config {
       maxWaitMs: e.UPSTREAM_BUDGET_WAIT_MS,
     },
     readyProofSeconds: e.READY_PROOF_SECONDS,
+    graphqlJitFromRun: e.GRAPHQL_JIT_FROM_RUN,
     upstreamCache: {
       ttlSeconds: e.UPSTREAM_CACHE_TTL_SECONDS,
       maxBytes: e.UPSTREAM_CACHE_MAX_BYTES,

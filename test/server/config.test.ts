@@ -151,6 +151,12 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the run from which graphql-jit executes a document (10 by default; at least 1)", () => {
+    expect(loadConfig({}).graphqlJitFromRun).toBe(10);
+    expect(loadConfig({ GRAPHQL_JIT_FROM_RUN: "1" }).graphqlJitFromRun).toBe(1);
+    expect(() => loadConfig({ GRAPHQL_JIT_FROM_RUN: "0" })).toThrow(/GRAPHQL_JIT_FROM_RUN/);
+  });
+
   it("treats blank values as unset", () => {
     expect(loadConfig({ PORT: "", WECHAT_APPID: " ", LOG_LEVEL: "" })).toMatchObject({
       port: 4000,

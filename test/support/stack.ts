@@ -109,6 +109,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       // Most tests count upstream calls of one request or change orders between requests: they read
       // fresh. Tests of the cache (and the churn tests, also with it) turn it on with a freshness.
       UPSTREAM_CACHE_TTL_SECONDS: "0",
+      // CI runs the suite once more with graphql-jit executing every document from its first run.
+      ...(process.env.GRAPHQL_JIT_FROM_RUN && { GRAPHQL_JIT_FROM_RUN: process.env.GRAPHQL_JIT_FROM_RUN }),
       ...options.env,
     });
     const logLines: string[] = [];
