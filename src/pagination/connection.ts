@@ -49,8 +49,9 @@ export interface PaginationContext {
   blockSize?: number | undefined;
   /**
    * With the upstream cache: a first page pins its window at `now` rounded down to a multiple of this
-   * many seconds (the cache's freshness), so first pages opened within one period read the same
-   * blocks; an order created since shows from the next period, as fresh as the cache promises.
+   * many seconds (the cache's freshness), so first pages opened within one period ask the upstream
+   * the same thing and share its answers; an order created since shows from the next period, as
+   * fresh as the cache promises.
    */
   pinGridSeconds?: number | undefined;
   /** The request reads fresh from upstream (`Cache-Control: no-cache`). */
