@@ -25,14 +25,14 @@ export interface PaginationSettings {
 export const maxPageSizeOf = (settings: PaginationSettings, source: OrderSourceName): number =>
   Math.min(settings.maxPageSize?.[source] ?? Infinity, ORDER_SOURCE[source].maxPageSize);
 
-/** `freshReads`: the request reads the shops as they are now, so its first pages pin the window now. */
+/** `freshReads`: the request reads the shops as they are now (its first pages pin the window now). */
 export function paginationContext(settings: PaginationSettings, freshReads = false): PaginationContext {
   return {
     codec: createCursorCodec(settings.cursorSecret),
     defaultWindowDays: settings.defaultWindowDays,
     now: settings.now ?? (() => new Date()),
     blockSize: settings.blockSize,
-    pinGridSeconds: freshReads ? undefined : settings.pinGridSeconds,
+    pinGridSeconds: settings.pinGridSeconds,
     freshReads,
   };
 }

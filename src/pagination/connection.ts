@@ -48,7 +48,7 @@ export interface PaginationContext {
   /** Block reads (with the upstream cache): streams are read in aligned blocks of this many rows. */
   blockSize?: number | undefined;
   /**
-   * With the upstream cache: a first page pins its window at `now` rounded down to a multiple of this
+   * With the upstream cache: a first page (unless `freshReads`) pins its window at `now` rounded down to a multiple of this
    * many seconds (the cache's freshness), so first pages opened within one period ask the upstream
    * the same thing and share its answers; an order created since shows from the next period, as
    * fresh as the cache promises.
@@ -107,10 +107,13 @@ function partitionsOf(windows: Segment[], state: CursorState | undefined, argume
   });
 }
 
-/** The instant a first page pins its window at: now, or the start of the cache's current freshness period. */
+/**
+ * The instant a first page pins its window at: the start of the cache's current freshness period, or
+ * now (no cache, or a request that reads fresh).
+ */
 function pinOf(context: PaginationContext): number {
   const now = toSeconds(context.now());
-  const grid = context.pinGridSeconds;
+  const grid = context.freshReads ? undefined : context.pinGridSeconds;
   return grid ? now - (now % grid) : now;
 }
 
